@@ -1,0 +1,5 @@
+"""`python -m hanban`."""
+
+from hanban.cli import main
+
+main()

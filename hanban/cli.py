@@ -1,0 +1,286 @@
+"""Typer commands: parse options, call the core, hand the result to a renderer."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional, TypeVar
+
+import typer
+
+from hanban import __version__
+from hanban import model as m
+from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="hanban",
+    help="Which public-security services you can get done where, and how: one window (一窗通办), "
+    "fully online (全程网办), across provinces (跨省通办) — from the Ministry of Public Security's "
+    "26 measures of August 2023 and the sources behind them.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    """Global options, shared by every command."""
+
+    overlays: list[str] = field(default_factory=list)
+    lang: m.Lang = "zh-Hans"
+    _catalog: m.Catalog | None = None
+
+    def catalog(self) -> m.Catalog:
+        if self._catalog is None:
+            from hanban.catalog import load_catalog, overlay_dirs
+
+            self._catalog = load_catalog(overlay_dirs(self.overlays))
+        return self._catalog
+
+
+def is_terminal(stream: Any) -> bool:
+    """Whether a stream is an interactive terminal (tests replace this)."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def stdout_is_terminal() -> bool:
+    return is_terminal(sys.stdout) and os.environ.get("TERM") != "dumb"
+
+
+def say(message: str) -> None:
+    """A message for the person: always stderr, never mixed with data."""
+    print(message, file=sys.stderr)
+
+
+def out(text: str) -> None:
+    """Data: always stdout."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def console() -> Any:
+    """A rich console on stdout; colour follows the terminal, NO_COLOR and TERM=dumb."""
+    from rich.console import Console
+
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+
+
+def report(exc: HanbanError) -> int:
+    """Print an error as clear lines on stderr and return its exit code."""
+    if isinstance(exc, CatalogError):
+        for p in exc.problems[:10]:
+            say(str(p))
+        if len(exc.problems) > 10:
+            say(f"... and {len(exc.problems) - 10} more")
+        say(f"hanban: the catalog has {len(exc.problems)} problem(s); run `hanban validate` for details")
+    else:
+        say(f"hanban: {exc}")
+        if isinstance(exc, NotFound) and exc.candidates:
+            say("did you mean: " + ", ".join(exc.candidates) + "?")
+    return int(exc.exit_code)
+
+
+def handles_errors(fn: F) -> F:
+    """Map user-facing failures to a message and an exit code; Ctrl-C exits 130."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except HanbanError as exc:
+            raise typer.Exit(report(exc)) from None
+        except KeyboardInterrupt:
+            say("hanban: interrupted")
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, State):
+        obj = State()
+        ctx.find_root().obj = obj
+    return obj
+
+
+def _version(value: bool) -> None:
+    if value:
+        out(f"hanban {__version__}")
+        raise typer.Exit()
+
+
+def _lang_option(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    from hanban.i18n import parse_lang
+
+    try:
+        return parse_lang(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    catalog: list[Path] = typer.Option(
+        [],
+        "--catalog",
+        metavar="DIR",
+        help="Add a catalog overlay folder on top of the built-in catalog (repeatable; "
+        "also HANBAN_CATALOG, a path list). A service with the same id replaces the built-in one.",
+    ),
+    lang: Optional[str] = typer.Option(
+        None,
+        "--lang",
+        metavar="zh-Hans|zh-Hant|en",
+        callback=_lang_option,
+        help="Language of the output (default: from the locale: zh_TW/zh_HK -> zh-Hant, en_* -> en, "
+        "else zh-Hans).",
+    ),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    from hanban.i18n import lang_from_locale
+
+    ctx.obj = State(overlays=[str(p) for p in catalog], lang=lang or lang_from_locale())  # type: ignore[arg-type]
+
+
+@app.command("list")
+@handles_errors
+def list_services(
+    ctx: typer.Context,
+    cross_province: bool = typer.Option(False, "--cross-province", help="Only services available across provinces (跨省通办)."),
+    fully_online: bool = typer.Option(False, "--fully-online", help="Only services available fully online (全程网办)."),
+    one_window: bool = typer.Option(False, "--one-window", help="Only services available at one window (一窗通办)."),
+    json_: bool = typer.Option(False, "--json", help="Print a JSON array of service objects."),
+) -> None:
+    """List services; the filters combine with AND."""
+    st = state(ctx)
+    cat = st.catalog()
+    wanted = [name for name, on in (("cross_province", cross_province), ("fully_online", fully_online), ("one_window", one_window)) if on]
+    services = [s for s in cat.services.values() if all(s.channels[w].available for w in wanted)]
+    if json_:
+        from hanban.render import json as rj
+
+        out(rj.dumps([rj.service(s, cat) for s in services]))
+    elif stdout_is_terminal():
+        from hanban.render.terminal import list_table
+
+        console().print(list_table(services, st.lang))
+    else:
+        from hanban.render.plain import list_line
+
+        for s in services:
+            out(list_line(s, st.lang))
+    if not services:
+        say("hanban: no service matches these filters")
+        raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+@app.command()
+@handles_errors
+def show(
+    ctx: typer.Context,
+    service: str = typer.Argument(..., metavar="SERVICE", help="A service id or its name in any script."),
+    json_: bool = typer.Option(False, "--json", help="Print the full service object as JSON."),
+) -> None:
+    """Show one service in full: channels, documents, where to go, sources."""
+    from hanban.resolve import resolve_service
+
+    st = state(ctx)
+    cat = st.catalog()
+    s = resolve_service(cat, service)
+    if json_:
+        from hanban.render import json as rj
+
+        out(rj.dumps(rj.service(s, cat)))
+    elif stdout_is_terminal():
+        from hanban.render.terminal import print_service
+
+        print_service(console(), s, cat, st.lang)
+    else:
+        from hanban.render.plain import show_lines
+
+        out("\n".join(show_lines(s, cat, st.lang)))
+
+
+@app.command()
+@handles_errors
+def measures(
+    ctx: typer.Context,
+    json_: bool = typer.Option(False, "--json", help="Print a JSON array of the 26 measures."),
+) -> None:
+    """List the 26 measures of August 2023 and the services each touches."""
+    st = state(ctx)
+    cat = st.catalog()
+    if json_:
+        from hanban.render import json as rj
+
+        out(rj.dumps([rj.measure(x) for x in cat.measures.values()]))
+    elif stdout_is_terminal():
+        from hanban.render.terminal import measures_table
+
+        console().print(measures_table(cat, st.lang))
+    else:
+        for x in cat.measures.values():
+            out("\t".join([str(x.number), x.title.get(st.lang), x.part, x.status, ",".join(x.services)]))
+
+
+@app.command()
+@handles_errors
+def validate(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(None, metavar="[PATH]...", help="Files or folders to check (default: the catalog and its overlays)."),
+    seeds: Optional[Path] = typer.Option(
+        None, "--seeds", metavar="DIR", help="Also check every quote verbatim against the seed texts in DIR (also HANBAN_SEEDS)."
+    ),
+) -> None:
+    """Check catalog files against the schema and their references; one line per problem."""
+    from hanban.catalog import ENV_SEEDS, load_catalog, overlay_dirs
+
+    st = state(ctx)
+    overlays = [p for p in paths] if paths else overlay_dirs(st.overlays)
+    seed_dir = seeds or (Path(os.environ[ENV_SEEDS]) if os.environ.get(ENV_SEEDS) else None)
+    try:
+        cat = load_catalog(overlays, seeds=seed_dir)
+    except CatalogError as exc:
+        for p in exc.problems:
+            out(str(p))
+        say(f"hanban: {len(exc.problems)} problem(s) found")
+        raise typer.Exit(ExitStatus.NOT_FOUND) from None
+    checked = "quotes checked" if seed_dir else "quotes not checked (use --seeds)"
+    say(
+        f"hanban: catalog OK: {len(cat.services)} services, {len(cat.measures)} measures, "
+        f"{len(cat.places)} places, {len(cat.documents)} document kinds; {checked}"
+    )
+
+
+def main() -> None:
+    """Console-script entry point: run the app, keep tracebacks away from people."""
+    try:
+        app(prog_name="hanban")
+    except KeyboardInterrupt:
+        say("hanban: interrupted")
+        sys.exit(ExitStatus.INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(141)
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; point it at /dev/null so a closed pipe stays quiet.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass

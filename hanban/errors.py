@@ -1,0 +1,67 @@
+"""User-facing failures: one exception type per kind, each mapped to an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Exit codes every command keeps to (documented in the README)."""
+
+    OK = 0
+    NOT_FOUND = 1  # nothing matched, or problems were found
+    USAGE = 2  # bad input: usage, unknown service, bad answers, unreadable catalog
+    INTERRUPTED = 130  # Ctrl-C
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a catalog file, printed as FILE:LINE: field.path: message."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class HanbanError(Exception):
+    """Base of every error the CLI turns into a message and an exit code."""
+
+    exit_code: int = ExitStatus.USAGE
+
+
+class CatalogError(HanbanError):
+    """The catalog (built-in or an overlay) is broken: carries every problem found."""
+
+    exit_code = ExitStatus.USAGE
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class NotFound(HanbanError):
+    """A named service (or other entry) does not exist."""
+
+    exit_code = ExitStatus.USAGE
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+        self.candidates = candidates
+        super().__init__(message)
+
+
+class AnswerError(HanbanError):
+    """An answer (typed, --set or from a file) is not acceptable."""
+
+    exit_code = ExitStatus.USAGE
+
+
+class OutputError(HanbanError):
+    """An output file cannot or may not be written."""
+
+    exit_code = ExitStatus.USAGE

@@ -1,0 +1,1 @@
+"""Renderers: JSON, plain text and rich terminal output over the pure core."""

@@ -1,0 +1,94 @@
+"""The JSON contract for scripts: plain dicts, every script of every name. Schema in README."""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from hanban import model as m
+
+SCHEMA_VERSION = 1
+
+
+def dumps(data: Any) -> str:
+    """Indented UTF-8 JSON (Chinese kept readable)."""
+    return _json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def text(t: m.Text | None) -> dict[str, str] | None:
+    return None if t is None else t.as_dict()
+
+
+def source(s: m.Source) -> dict[str, Any]:
+    return {"file": s.file, "measure": s.measure, "quote": s.quote}
+
+
+def sources(ss: tuple[m.Source, ...]) -> list[dict[str, Any]]:
+    return [source(s) for s in ss]
+
+
+def aliases(service: m.Service) -> dict[str, list[str]]:
+    """Aliases per script; Traditional includes those derived from the Simplified ones."""
+    from hanban.i18n import to_traditional
+
+    hans = list(service.aliases.get("zh-Hans", ()))
+    hant = list(dict.fromkeys(list(service.aliases.get("zh-Hant", ())) + [to_traditional(a) for a in hans]))
+    return {"zh-Hans": hans, "zh-Hant": hant, "en": list(service.aliases.get("en", ()))}
+
+
+def channel(c: m.Channel) -> dict[str, Any]:
+    return {
+        "available": c.available,
+        "status": c.status,
+        "conditions": [text(t) for t in c.conditions],
+        "regions": list(c.regions),
+        "sources": sources(c.sources),
+    }
+
+
+def service(s: m.Service, catalog: m.Catalog) -> dict[str, Any]:
+    """The full service object (`hanban show --json`, elements of `hanban list --json`)."""
+    return {
+        "id": s.id,
+        "name": text(s.name),
+        "aliases": aliases(s),
+        "category": s.category,
+        "audience": list(s.audience),
+        "summary": text(s.summary),
+        "measures": list(s.measures),
+        "channels": {name: channel(s.channels[name]) for name in m.CHANNELS},
+        "documents": [
+            {
+                "kind": d.kind,
+                "name": text(d.name),
+                "exemption": d.exemption,
+                "note": text(d.note),
+                "sources": sources(d.sources),
+            }
+            for d in s.documents
+        ],
+        "where": [
+            {"id": pid, "name": text(catalog.places[pid].name), "kind": catalog.places[pid].kind}
+            for pid in s.where
+            if pid in catalog.places
+        ],
+        "steps": [{"text": text(f.text), "sources": sources(f.sources)} for f in s.steps],
+        "notes": [{"text": text(f.text), "sources": sources(f.sources)} for f in s.notes],
+        "figures": [{"text": text(f.text), "as_of": f.as_of, "sources": sources(f.sources)} for f in s.figures],
+        "as_of": s.as_of,
+        "sources": sources(s.sources),
+        "origin": {"file": s.origin.file, "line": s.origin.line},
+    }
+
+
+def measure(x: m.Measure) -> dict[str, Any]:
+    """One measure (`hanban measures --json`)."""
+    return {
+        "number": x.number,
+        "title": text(x.title),
+        "part": x.part,
+        "status": x.status,
+        "summary": text(x.summary),
+        "services": list(x.services),
+        "sources": sources(x.sources),
+    }

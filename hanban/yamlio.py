@@ -1,0 +1,182 @@
+"""Safe YAML loading that remembers the line of every value.
+
+Only the safe loaders are used (the C one where available). Documents are composed into nodes
+and converted here, so tags, anchors/aliases, merge keys and duplicate keys are refused with the
+line they are on, and an alias bomb is refused before it can expand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hanban.errors import CatalogError, Problem
+
+Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 500_000
+
+PathKey = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A parsed document and the 1-based line of each value, keyed by its path."""
+
+    file: str
+    data: Any
+    lines: dict[PathKey, int]
+
+    def line(self, path: PathKey) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def format_path(path: PathKey) -> str:
+    """('services', 0, 'name') -> 'services[0].name'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def load_file(path: Path, display: str | None = None) -> Located:
+    """Read and parse one YAML file; raise CatalogError naming the file (and line)."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise CatalogError(
+                [Problem(name, 0, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError([Problem(name, 0, "", f"cannot read: {exc.strerror or exc}")]) from None
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, name: str) -> Located:
+    """Parse YAML bytes (UTF-8 only) into a Located document."""
+    if len(raw) > MAX_BYTES:
+        raise CatalogError([Problem(name, 0, "", f"file is over the {MAX_BYTES:,}-byte limit")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CatalogError(
+            [Problem(name, line, "", f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        what = exc.problem or exc.context or "malformed YAML"
+        raise CatalogError([Problem(name, line, "", f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise CatalogError([Problem(name, 0, "", f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise CatalogError([Problem(name, 0, "", "nested too deeply")]) from None
+    finally:
+        loader.dispose()
+    lines: dict[PathKey, int] = {}
+    if node is None:
+        return Located(name, None, lines)
+    converter = _Converter(name, lines)
+    try:
+        data = converter.convert(node, ())
+    except RecursionError:
+        raise CatalogError([Problem(name, 0, "", "nested too deeply")]) from None
+    if converter.problems:
+        raise CatalogError(converter.problems)
+    return Located(name, data, lines)
+
+
+class _Converter:
+    """Turns composed nodes into plain Python values, refusing anything but plain YAML."""
+
+    def __init__(self, name: str, lines: dict[PathKey, int]) -> None:
+        self.name = name
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.count = 0
+        self._constructor = yaml.SafeLoader("")
+
+    def fail(self, node: yaml.Node, path: PathKey, message: str) -> None:
+        self.problems.append(Problem(self.name, node.start_mark.line + 1, format_path(path), message))
+
+    def convert(self, node: yaml.Node, path: PathKey) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise CatalogError(
+                [Problem(self.name, node.start_mark.line + 1, "", f"more than {MAX_NODES:,} values")]
+            )
+        if id(node) in self.seen:
+            # The composer hands back the same node for every alias of an anchor.
+            self.fail(node, path, "anchors and aliases (&name, *name) are not allowed")
+            raise CatalogError(self.problems)
+        self.seen.add(id(node))
+        self.lines[path] = node.start_mark.line + 1
+        if node.tag not in _PLAIN_TAGS:
+            self.fail(node, path, f"YAML tag {node.tag!r} is not allowed (plain YAML only)")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.fail(key_node, path, "merge keys (<<) are not allowed")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, path, "keys must be plain strings")
+                continue
+            key = key_node.value
+            if key in out:
+                self.fail(key_node, path + (key,), "duplicate key")
+                continue
+            out[key] = self.convert(value_node, path + (key,))
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
+            return str(node.value)
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return self._constructor.construct_yaml_bool(node)
+        if tag == "tag:yaml.org,2002:int":
+            return self._constructor.construct_yaml_int(node)
+        return self._constructor.construct_yaml_float(node)
