@@ -1,0 +1,85 @@
+"""Shared fixtures: the repository, the seed texts, a CLI runner, overlay writers."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = Path(os.environ.get("HANBAN_SEEDS", REPO.parent / "shared" / "seeds"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No overlays or locale leak in from the developer's shell; a private cache dir."""
+    monkeypatch.delenv("HANBAN_CATALOG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    monkeypatch.setenv("HANBAN_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    """A small built-in catalog: the repo's reference files (sources, documents, places, regions), no services."""
+    import shutil
+
+    d = tmp_path / "base"
+    d.mkdir()
+    for name in ("sources.yaml", "documents.yaml", "places.yaml", "regions.yaml"):
+        shutil.copy(REPO / "catalog" / name, d / name)
+    return d
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """write('overlay/services/x.yaml', yaml_text) -> the file's path (text dedented)."""
+
+    def _write(rel: str, text: str) -> Path:
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return p
+
+    return _write
+
+
+SERVICE_YAML = """
+services:
+  - id: {id}
+    name: {{zh-Hans: {zh}, en: {en}}}
+    category: certificates
+    audience: [citizen]
+    summary: {{zh-Hans: 测试服务。, en: A test service.}}
+    channels:
+      one_window: {{available: false, status: not_stated}}
+      fully_online: {{available: false, status: not_stated}}
+      cross_province:
+        available: true
+        status: nationwide
+        sources:
+          - file: 000_c6c68a2d4d68e37f.txt
+            measure: 15
+            quote: 无犯罪记录证明开具等事项，全面实施“跨省通办”
+    sources:
+      - file: 000_c6c68a2d4d68e37f.txt
+        measure: 15
+        quote: 无犯罪记录证明开具等事项，全面实施“跨省通办”
+"""
+
+
+def service_yaml(id: str = "test-service", zh: str = "测试服务", en: str = "Test service") -> str:
+    """A minimal valid overlay file with one service."""
+    return SERVICE_YAML.format(id=id, zh=zh, en=en)
