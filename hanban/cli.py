@@ -187,11 +187,23 @@ def list_services(
         raise typer.Exit(ExitStatus.NOT_FOUND)
 
 
+def _complete_service(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of service ids (cheap: scans the catalog files, see cli_search)."""
+    from hanban.cli_search import complete_service_id
+
+    return complete_service_id(ctx, incomplete)
+
+
 @app.command()
 @handles_errors
 def show(
     ctx: typer.Context,
-    service: str = typer.Argument(..., metavar="SERVICE", help="A service id or its name in any script."),
+    service: str = typer.Argument(
+        ...,
+        metavar="SERVICE",
+        help="A service id, its name in any script, or an alias; a clear near miss is taken (and said so).",
+        autocompletion=_complete_service,
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the full service object as JSON."),
 ) -> None:
     """Show one service in full: channels, documents, where to go, sources."""
@@ -199,7 +211,7 @@ def show(
 
     st = state(ctx)
     cat = st.catalog()
-    s = resolve_service(cat, service)
+    s = resolve_service(cat, service, note=say, lang=st.lang)
     if json_:
         from hanban.render import json as rj
 
@@ -284,3 +296,9 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except OSError:
         pass
+
+
+# Commands defined in their own modules register themselves on `app` when imported.
+# (Each import must stay cheap: heavy modules are imported inside the command functions.)
+# -- command modules --
+import hanban.cli_search  # noqa: E402,F401  (hanban search)

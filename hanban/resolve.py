@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
+from typing import Callable
 
 from hanban import model as m
 from hanban.errors import NotFound
@@ -36,7 +38,12 @@ def find_exact(catalog: m.Catalog, query: str) -> m.Service | None:
     if not q.isascii():
         # Traditional names and aliases are derived; convert only when nothing else matched.
         from hanban.i18n import to_traditional
+        from hanban.search import fold_variants, to_simplified
 
+        simplified = fold_variants(normalize(to_simplified(q)))
+        for s in catalog.services.values():
+            if simplified in (normalize(k) for k in [s.name.zh_hans, *s.aliases.get("zh-Hans", ())]):
+                return s
         for s in catalog.services.values():
             derived = [s.name.get("zh-Hant")] + [to_traditional(a) for a in s.aliases.get("zh-Hans", ())]
             if q in (normalize(d) for d in derived):
@@ -44,9 +51,52 @@ def find_exact(catalog: m.Catalog, query: str) -> m.Service | None:
     return None
 
 
-def resolve_service(catalog: m.Catalog, query: str) -> m.Service:
-    """The service `query` names; raise NotFound otherwise."""
+# A fuzzy match is used without asking only when it is good and well ahead of the next one.
+CLEAR_MIN_SCORE = 0.45
+CLEAR_MARGIN = 0.15
+CANDIDATES = 5
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The service a query names; `guessed` when it came from search rather than an exact name."""
+
+    service: m.Service
+    guessed: bool = False
+    score: float = 1.0
+
+
+def resolve(catalog: m.Catalog, query: str) -> Resolution:
+    """Exact id, name (any script) or alias first; else a single clear best search match.
+
+    Raises NotFound carrying the best candidates' ids when the query is ambiguous or matches nothing.
+    """
     found = find_exact(catalog, query)
-    if found is None:
+    if found is not None:
+        return Resolution(found)
+    from hanban.search import search
+
+    hits = search(catalog, query, CANDIDATES)
+    if hits and is_clear(hits[0].score, hits[1].score if len(hits) > 1 else None):
+        return Resolution(catalog.services[hits[0].id], guessed=True, score=hits[0].score)
+    if not hits:
         raise NotFound(f"no service called {query!r}; try `hanban list` or `hanban search`")
-    return found
+    raise NotFound(f"no service called {query!r}", candidates=tuple(h.id for h in hits))
+
+
+def is_clear(best: float, runner_up: float | None) -> bool:
+    """Whether the best match is good enough and far enough ahead of the runner-up to use."""
+    return best >= CLEAR_MIN_SCORE and (runner_up is None or best - runner_up >= CLEAR_MARGIN)
+
+
+def resolve_service(
+    catalog: m.Catalog,
+    query: str,
+    note: Callable[[str], None] | None = None,
+    lang: m.Lang = "en",
+) -> m.Service:
+    """The service `query` names; a guess is announced through `note` (the CLI passes `say`)."""
+    r = resolve(catalog, query)
+    if r.guessed and note is not None:
+        note(f"hanban: no service is called {query!r}; using the closest match, {r.service.id} ({r.service.name.get(lang)})")
+    return r.service

@@ -1,0 +1,422 @@
+"""Find services by what people type: names, aliases, the glossary and the text of each service.
+
+The public entry point is ``search(catalog, query, limit) -> list[Hit]``; everything else here is
+a helper. Matching works on a *folded* form of both sides:
+
+- NFKC, so full-width letters and digits fold to half-width (ＩＤ -> ID, １２１２３ -> 12123);
+- casefold, punctuation turned into spaces (``no-crime-certificate`` == ``no crime certificate``);
+- Traditional Chinese folded to Simplified with OpenCC (``t2s``), plus a few regional variants
+  (身分证 -> 身份证, 纪录 -> 记录). OpenCC is imported only when the query holds a Chinese character
+  the catalog's Simplified text never uses (so it may be Traditional), and conversions are cached.
+
+Each service is scored on its fields, best first: id, name and aliases (weight 1), summary,
+channel conditions, notes and steps (lower weights). A field scores high when it equals the query
+or contains it (or, for names and aliases, when the query contains it), otherwise by the share of
+the query's features it holds: English words (light stemming, prefixes of 4+ letters) and
+Chinese characters and character pairs, each weighted by how rare it is in the catalog (IDF).
+Glossary terms bridge the languages: a term found in the query is swapped for its rendering in
+the other language (``port visa`` -> 口岸签证) and that variant is scored too. English near misses
+of ids and names (``no-crime-certficate``) score by difflib similarity.
+
+A later SQLite FTS5 back end for very large catalogs can keep this signature and the ``Hit`` shape.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from typing import Iterable, Iterator, NamedTuple
+
+from hanban import model as m
+
+# Field kinds and how much a match in each counts.
+FIELD_WEIGHTS: dict[str, float] = {
+    "id": 1.0,
+    "name": 1.0,
+    "alias": 1.0,
+    "summary": 0.6,
+    "condition": 0.45,
+    "note": 0.45,
+    "step": 0.4,
+}
+IDENTITY_FIELDS = ("id", "name", "alias")
+GLOSSARY_FACTOR = 0.85  # a match found through a glossary translation counts a little less
+MIN_SCORE = 0.12  # below this a service is not a hit
+MAX_VARIANTS = 8
+
+# Regional spellings folded after Traditional -> Simplified (Taiwan writes 身分證, the mainland 身份证).
+VARIANTS: tuple[tuple[str, str], ...] = (("身分证", "身份证"), ("纪录", "记录"), ("登记簿", "户口簿"))
+EN_STOPWORDS = frozenset(
+    "a an the of for to my i in on at how do does can get is are and or me what where with want need "
+    "please from by it this that be am".split()
+)
+ZH_STOP_CHARS = frozenset("的了我吗么怎呢啊吧要想去在哪里能可以是和与有个你您请")
+# Everyday characters people add to queries, all in their Simplified form: with the catalog's own
+# Simplified characters they let a Simplified query skip OpenCC.
+SIMPLIFIED_COMMON = frozenset("的了我吗么怎呢啊吧要想去在哪里能可以是和与有个你您请丢掉办补换给孩宝小大开上下什么样多少时候还没")
+EN_SPELLINGS = {"license": "licence", "center": "centre", "licenses": "licence"}
+
+_NOT_WORD = re.compile(r"[^\w]+|_+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why a service matched: the kind of field and its text (as written in the catalog)."""
+
+    field: str  # id | name | alias | glossary | summary | condition | note | step
+    text: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the service, a score in (0, 1] (higher is better) and why it matched."""
+
+    id: str
+    name: m.Text
+    score: float
+    matched: tuple[Match, ...]
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def is_cjk(c: str) -> bool:
+    """A Chinese character (CJK unified ideographs, extension A, compatibility ideographs)."""
+    o = ord(c)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width -> half-width), casefold, punctuation to spaces, spaces collapsed."""
+    return " ".join(_NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
+
+
+def fold_variants(text: str) -> str:
+    """Regional spellings to the mainland ones the catalog uses."""
+    for old, new in VARIANTS:
+        text = text.replace(old, new)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc  # ~15-50 ms to import: only when a query may be Traditional
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1024)
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified Chinese (OpenCC t2s), cached; ASCII text is returned as is."""
+    if not text or text.isascii():
+        return text
+    return str(_t2s().convert(text))
+
+
+def may_be_traditional(text: str, known: frozenset[str] | None = None) -> bool:
+    """Whether `text` holds a Chinese character outside `known` (the catalog's Simplified characters)."""
+    chars = {c for c in text if is_cjk(c)}
+    if not chars:
+        return False
+    return known is None or not chars <= known
+
+
+def fold(text: str, known: frozenset[str] | None = None) -> str:
+    """The matching form of a query: normalised, Traditional -> Simplified when it may be Traditional."""
+    q = normalize(text)
+    if may_be_traditional(q, known):
+        q = normalize(to_simplified(q))
+    return fold_variants(q)
+
+
+# --------------------------------------------------------------------------- features
+
+
+def _stem(word: str) -> str:
+    word = EN_SPELLINGS.get(word, word)
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def features(norm: str) -> set[str]:
+    """Features of a normalised string: w:<word> for Latin/digits, c:<char> and b:<pair> for Chinese."""
+    out: set[str] = set()
+    for token in norm.split():
+        for chinese, chars in groupby(token, key=is_cjk):
+            run = "".join(chars)
+            if not chinese:
+                out.update(_latin(run))
+                continue
+            out.update("c:" + c for c in run if c not in ZH_STOP_CHARS)
+            out.update("b:" + run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def _latin(chunk: str) -> Iterator[str]:
+    if chunk and chunk not in EN_STOPWORDS:
+        yield "w:" + _stem(chunk)
+
+
+def _substantial(norm: str) -> bool:
+    """Long enough to count as a phrase: two Chinese characters or three other characters."""
+    return len(norm) >= 3 or (len(norm) == 2 and any(is_cjk(c) for c in norm))
+
+
+# --------------------------------------------------------------------------- the index
+
+
+class Field(NamedTuple):
+    kind: str
+    text: str  # as written
+    norm: str  # normalised (Traditional fields are kept Traditional)
+    feats: frozenset[str]
+    words: tuple[str, ...]  # Latin word features, for prefix matching
+
+
+class Entry(NamedTuple):
+    service: m.Service
+    fields: tuple[Field, ...]
+
+
+class Index(NamedTuple):
+    entries: tuple[Entry, ...]
+    idf: dict[str, float]
+    hans_chars: frozenset[str]
+    glossary: tuple[tuple[str, tuple[str, ...], str], ...]  # (form, other-language forms, label)
+
+
+def _field(kind: str, text: str) -> Field | None:
+    norm = fold_variants(normalize(text))
+    if not norm:
+        return None
+    feats = frozenset(features(norm))
+    return Field(kind, text, norm, feats, tuple(f for f in feats if f.startswith("w:")))
+
+
+def _service_texts(s: m.Service) -> Iterator[tuple[str, str, str]]:
+    """(field kind, text, script) for every searchable text of a service."""
+    yield "id", s.id, "id"
+    yield from _text("name", s.name)
+    for script, names in s.aliases.items():
+        for a in names:
+            yield "alias", a, script
+    yield from _text("summary", s.summary)
+    for c in s.channels.values():
+        for cond in c.conditions:
+            yield from _text("condition", cond)
+    for f in s.notes:
+        yield from _text("note", f.text)
+    for f in s.steps:
+        yield from _text("step", f.text)
+
+
+def _text(kind: str, t: m.Text) -> Iterator[tuple[str, str, str]]:
+    for script, value in (("zh-Hans", t.zh_hans), ("en", t.en), ("zh-Hant", t.zh_hant)):
+        if value:
+            yield kind, value, script
+
+
+def _glossary_forms(term: m.GlossaryTerm) -> tuple[list[str], list[str]]:
+    """(Chinese forms, English forms) of a glossary term; English parentheticals are forms too."""
+    zh = [normalize(t) for t in (term.term.zh_hans, term.term.zh_hant) if t]
+    en: list[str] = []
+    for part in re.split(r"[()（）]", term.term.en):
+        n = normalize(part)
+        if n and n not in EN_STOPWORDS:
+            en.append(re.sub(r"^(?:a|an|the|to) ", "", n))
+    return [z for z in zh if z], en
+
+
+def build_index(catalog: m.Catalog) -> Index:
+    """Fold every searchable text of every service once (cheap: no OpenCC)."""
+    entries: list[Entry] = []
+    df: dict[str, int] = {}
+    hans: set[str] = set()
+    for s in catalog.services.values():
+        texts = list(_service_texts(s))
+        fields = tuple(f for kind, text, _ in texts if (f := _field(kind, text)) is not None)
+        entries.append(Entry(s, fields))
+        hans.update(c for _, text, script in texts if script == "zh-Hans" for c in text)
+        seen: set[str] = set()
+        for f in fields:
+            seen |= f.feats
+        for feat in seen:
+            df[feat] = df.get(feat, 0) + 1
+    n = max(len(entries), 1)
+    idf = {feat: math.log(1 + n / d) for feat, d in df.items()}
+    gloss: list[tuple[str, tuple[str, ...], str]] = []
+    for term in catalog.glossary:
+        zh, en = _glossary_forms(term)
+        label = f"{term.term.zh_hans} = {term.term.en}"
+        for z in zh:
+            gloss.append((z, tuple(en), label))
+        for e in en:
+            gloss.append((e, (fold_variants(normalize(term.term.zh_hans)),), label))
+    hans.update(c for term in catalog.glossary for c in term.term.zh_hans)
+    return Index(tuple(entries), idf, frozenset(hans) | SIMPLIFIED_COMMON, tuple(gloss))
+
+
+_cache: list[tuple[m.Catalog, Index]] = []
+
+
+def index_for(catalog: m.Catalog) -> Index:
+    """The index of `catalog`, built once per catalog object."""
+    for cat, idx in _cache:
+        if cat is catalog:
+            return idx
+    idx = build_index(catalog)
+    _cache[:] = [(catalog, idx)]
+    return idx
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+class Variant(NamedTuple):
+    norm: str
+    feats: dict[str, float]  # feature -> weight
+    factor: float
+    via: str | None  # glossary label when the variant is a translation
+
+
+def _weights(norm: str, idf: dict[str, float], n: int) -> dict[str, float]:
+    unknown = 0.5 * math.log(1 + n)
+    out: dict[str, float] = {}
+    for f in features(norm):
+        if f in idf:
+            out[f] = idf[f] * (0.5 if f.startswith("c:") else 1.0)  # character pairs say more than characters
+        elif f.startswith("w:") and any(k.startswith(f) for k in idf if k.startswith("w:")) and len(f) >= 6:
+            out[f] = math.log(1 + n)  # a prefix of a known word ("cert")
+        else:  # words the catalog never uses weigh against every service
+            out[f] = unknown * {"w": 1.0, "b": 0.5, "c": 0.25}[f[0]]
+    return out
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    """`needle` occurs in `haystack`; Latin letters and digits at its edges must be whole words."""
+    start = haystack.find(needle) if needle else -1
+    while start >= 0:
+        end = start + len(needle)
+        left = start == 0 or not _wordy(needle[0]) or not _wordy(haystack[start - 1])
+        right = end == len(haystack) or not _wordy(needle[-1]) or not _wordy(haystack[end])
+        if left and right:
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _wordy(c: str) -> bool:
+    """A Latin letter or digit (Chinese characters are their own words)."""
+    return c.isalnum() and not is_cjk(c)
+
+
+def _variants(q: str, index: Index) -> list[Variant]:
+    n = len(index.entries)
+    out = [Variant(q, _weights(q, index.idf, n), 1.0, None)]
+    found = [(form, others, label) for form, others, label in index.glossary if _substantial(form) and _contains(q, form)]
+    if " " in q or not q.isascii():  # the query is part of a longer term ("invitation letter")
+        found += [(q, others, label) for form, others, label in index.glossary if form != q and _substantial(q) and _contains(form, q)]
+    forms = {f for f, _, _ in found}
+    for form, others, label in found:
+        if any(form != g and form in g for g in forms):
+            continue  # a longer term covers this one (户口迁移 over 户口)
+        for other in others:
+            v = " ".join(q.replace(form, f" {other} ").split())
+            if all(v != x.norm for x in out):
+                out.append(Variant(v, _weights(v, index.idf, n), GLOSSARY_FACTOR, label))
+        if len(out) >= MAX_VARIANTS:
+            break
+    return out
+
+
+def _field_score(v: Variant, f: Field) -> float:
+    q, t = v.norm, f.norm
+    if q == t:
+        return 1.0
+    if _substantial(q) and _contains(t, q):
+        return 0.8 + 0.15 * len(q) / len(t)
+    if f.kind in IDENTITY_FIELDS and _substantial(t) and _contains(q, t):
+        return 0.7 + 0.2 * len(t) / len(q)
+    total = sum(v.feats.values())
+    if total <= 0:
+        return 0.0
+    got = 0.0
+    strong = False
+    for feat, w in v.feats.items():
+        if feat in f.feats:
+            got += w
+            strong = strong or feat[0] != "c"
+        elif feat.startswith("w:") and len(feat) >= 6 and any(x.startswith(feat) for x in f.words):
+            got += 0.7 * w
+            strong = True
+    cov = got / total
+    if not strong and any(k[0] in "bw" for k in v.feats):
+        cov *= 0.5  # single characters alone are weak evidence when the query has words or pairs
+    score = 0.72 * cov
+    if f.kind in IDENTITY_FIELDS and q.isascii() and len(q) >= 4:
+        score = max(score, _typo_score(q, t))
+    return score
+
+
+def _typo_score(q: str, t: str) -> float:
+    from difflib import SequenceMatcher
+
+    ratio = SequenceMatcher(None, q, t, autojunk=False).ratio()
+    return 0.75 * ratio if ratio >= 0.8 else 0.0
+
+
+def _score_entry(entry: Entry, variants: list[Variant]) -> tuple[float, list[Match]]:
+    scored: list[tuple[float, Field, Variant]] = []
+    for f in entry.fields:
+        weight = FIELD_WEIGHTS[f.kind]
+        best = max(((_field_score(v, f) * v.factor, v) for v in variants), key=lambda x: x[0])
+        if best[0] > 0:
+            scored.append((best[0] * weight, f, best[1]))
+    if not scored:
+        return 0.0, []
+    scored.sort(key=lambda x: -x[0])
+    top = scored[0][0]
+    # Support from other kinds of field breaks ties between equally good names.
+    support = sum(s for s, f, _ in scored[1:6] if f.kind != scored[0][1].kind) / 3
+    score = 0.9 * top + 0.1 * min(1.0, support)
+    matches: list[Match] = []
+    for s, f, v in scored:
+        if s < 0.5 * top or len(matches) >= 3:
+            break
+        if v.via and not matches and Match("glossary", v.via) not in matches:
+            matches.append(Match("glossary", v.via))
+        mt = Match(f.kind, f.text)
+        if mt not in matches:
+            matches.append(mt)
+    return score, matches[:4]
+
+
+def search(catalog: m.Catalog, query: str, limit: int = 10) -> list[Hit]:
+    """Services matching `query`, best first, at most `limit` (an empty list when nothing matches)."""
+    index = index_for(catalog)
+    q = fold(query, index.hans_chars)
+    if not q or limit <= 0:
+        return []
+    raw = normalize(query)
+    variants = _variants(q, index)
+    if raw != q:  # also match the query as typed against Traditional text written in the catalog
+        variants.append(Variant(raw, _weights(raw, index.idf, len(index.entries)), 1.0, None))
+    hits: list[Hit] = []
+    for entry in index.entries:
+        score, matched = _score_entry(entry, variants)
+        if score >= MIN_SCORE:
+            hits.append(Hit(entry.service.id, entry.service.name, round(score, 3), tuple(matched)))
+    hits.sort(key=lambda h: (-h.score, h.id))
+    return hits[:limit]
+
+
+def service_ids(catalog: m.Catalog) -> Iterable[str]:
+    """Every service id, sorted."""
+    return sorted(catalog.services)
