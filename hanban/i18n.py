@@ -46,11 +46,19 @@ def _converter():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("s2t")
 
 
+# Conversions done ahead of time (the compiled index stores OpenCC's output for every catalog
+# text), consulted first so that showing a catalog entry need not load OpenCC. See hanban.index.
+KNOWN_TRADITIONAL: dict[str, str] = {}
+
+
 @lru_cache(maxsize=8192)
 def to_traditional(text: str) -> str:
     """Simplified -> Traditional Chinese (OpenCC s2t)."""
     if not text or text.isascii():
         return text
+    known = KNOWN_TRADITIONAL.get(text)
+    if known is not None:
+        return known
     return str(_converter().convert(text))
 
 
@@ -64,6 +72,7 @@ UI: dict[str, tuple[str, str]] = {
     "exploring": ("探索中", "exploring"),
     "not_stated": ("资料未说明", "not stated"),
     "available": ("可办（推行范围资料未说明）", "available (how widely: not stated)"),
+    "available_short": ("可办", "yes"),
     "not_available": ("未说明可办", "not stated"),
     "channels": ("办理渠道", "Channels"),
     "documents": ("材料", "Documents"),

@@ -19,9 +19,16 @@ def channel_state(c: m.Channel, lang: Lang) -> str:
     return ui(c.status, lang) if c.status != "not_stated" else ui("available", lang)
 
 
+def list_state(c: m.Channel) -> str:
+    """yes | nationwide | pilot | exploring (available), or not_stated (the sources do not say it exists)."""
+    if not c.available:
+        return "not_stated"
+    return "yes" if c.status == "not_stated" else c.status
+
+
 def list_line(s: m.Service, lang: Lang) -> str:
     """One tab-separated line per service: id, name, then channel=status for each channel."""
-    states = [f"{name}={s.channels[name].status if s.channels[name].available else 'no'}" for name in m.CHANNELS]
+    states = [f"{name}={list_state(s.channels[name])}" for name in m.CHANNELS]
     return "\t".join([s.id, s.name.get(lang), *states])
 
 

@@ -16,9 +16,11 @@ from hanban.render.plain import channel_state, cites, grouped_documents, measure
 STATUS_STYLE = {"nationwide": "green", "pilot": "yellow", "exploring": "magenta", "not_stated": "dim"}
 
 
-def status_text(c: m.Channel, lang: Lang) -> Text:
+def status_text(c: m.Channel, lang: Lang, short: bool = False) -> Text:
     if not c.available:
         return Text(ui("not_stated", lang), style="dim")
+    if short and c.status == "not_stated":
+        return Text(ui("available_short", lang), style="green")
     return Text(channel_state(c, lang), style=STATUS_STYLE.get(c.status, ""))
 
 
@@ -30,7 +32,7 @@ def list_table(services: list[m.Service], lang: Lang) -> Table:
     for name in m.CHANNELS:
         table.add_column(ui(name, lang))
     for s in services:
-        table.add_row(s.id, s.name.get(lang), *(status_text(s.channels[n], lang) for n in m.CHANNELS))
+        table.add_row(s.id, s.name.get(lang), *(status_text(s.channels[n], lang, short=True) for n in m.CHANNELS))
     return table
 
 
