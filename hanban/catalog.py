@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from hanban import model as m
 from hanban.errors import CatalogError, Problem
-from hanban.validate import Parsed, Ref, check_document
-from hanban.yamlio import load_file
+
+if TYPE_CHECKING:  # the parser and validator are imported where used: the index's warm path needs neither
+    from hanban.validate import Parsed, Ref
 
 ENV_OVERLAYS = "HANBAN_CATALOG"
 ENV_SEEDS = "HANBAN_SEEDS"
@@ -96,6 +97,9 @@ class Layer:
 
 def read_layer(root: Path, label: str, seed_texts: Mapping[str, str] | None = None) -> Layer:
     """Parse and schema-check every file of one folder; raise CatalogError with all problems."""
+    from hanban.validate import check_document
+    from hanban.yamlio import load_file
+
     layer = Layer(root)
     problems: list[Problem] = []
     base = root if root.is_dir() else root.parent

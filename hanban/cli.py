@@ -12,10 +12,12 @@ from typing import Any, Callable, Optional, TypeVar
 import typer
 
 from hanban import __version__
+from hanban import fastargs
 from hanban import model as m
 from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound
 
 F = TypeVar("F", bound=Callable[..., Any])
+fastargs.install()  # str/Path options coerced without importing pydantic (start-up time)
 
 app = typer.Typer(
     name="hanban",
@@ -39,9 +41,11 @@ class State:
 
     def catalog(self) -> m.Catalog:
         if self._catalog is None:
-            from hanban.catalog import load_catalog, overlay_dirs
+            # Through the compiled index (hanban.index): only changed files are parsed again.
+            from hanban.catalog import overlay_dirs
+            from hanban.index import open_catalog
 
-            self._catalog = load_catalog(overlay_dirs(self.overlays))
+            self._catalog = open_catalog(overlay_dirs(self.overlays))
         return self._catalog
 
 
@@ -168,21 +172,27 @@ def list_services(
     st = state(ctx)
     cat = st.catalog()
     wanted = [name for name, on in (("cross_province", cross_province), ("fully_online", fully_online), ("one_window", one_window)) if on]
-    services = [s for s in cat.services.values() if all(s.channels[w].available for w in wanted)]
+    from hanban.index import services_with
+
+    matches = services_with(cat, wanted)  # streamed from the index, not held in memory
     if json_:
         from hanban.render import json as rj
 
-        out(rj.dumps([rj.service(s, cat) for s in services]))
+        found = rj.stream_array((rj.service(s, cat) for s in matches), sys.stdout.write)
     elif stdout_is_terminal():
         from hanban.render.terminal import list_table
 
+        services = list(matches)
+        found = len(services)
         console().print(list_table(services, st.lang))
     else:
         from hanban.render.plain import list_line
 
-        for s in services:
+        found = 0
+        for s in matches:
             out(list_line(s, st.lang))
-    if not services:
+            found += 1
+    if not found:
         say("hanban: no service matches these filters")
         raise typer.Exit(ExitStatus.NOT_FOUND)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from hanban import model as m
@@ -30,6 +30,16 @@ def find_exact(catalog: m.Catalog, query: str) -> m.Service | None:
     q = normalize(query)
     if not q:
         return None
+    # -- compiled index (hanban.index): narrow to the services holding the key, instead of a scan --
+    narrowed = getattr(catalog.services, "narrowed", None)
+    if narrowed is not None:
+        found = narrowed([q])
+        if not q.isascii() and not any(q in exact_keys(s) for s in found.values()):
+            from hanban.search import fold_variants, to_simplified
+
+            found = narrowed([q, fold_variants(normalize(to_simplified(q)))])
+        catalog = replace(catalog, services=found)
+    # -- end compiled index --
     if q in catalog.services:
         return catalog.services[q]
     for s in catalog.services.values():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json as _json
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from hanban import model as m
 
@@ -13,6 +13,20 @@ SCHEMA_VERSION = 1
 def dumps(data: Any) -> str:
     """Indented UTF-8 JSON (Chinese kept readable)."""
     return _json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def stream_array(items: Iterable[Any], write: Callable[[str], Any]) -> int:
+    """Write `dumps(list(items))` + newline piece by piece (byte-identical), holding one item at a time.
+
+    Returns how many items were written. Used by `list --json` over large catalogs.
+    """
+    count = 0
+    for item in items:
+        body = dumps(item).replace("\n", "\n  ")
+        write(("[\n  " if count == 0 else ",\n  ") + body)
+        count += 1
+    write("\n]\n" if count else "[]\n")
+    return count
 
 
 def text(t: m.Text | None) -> dict[str, str] | None:
