@@ -28,7 +28,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
 from typing import Iterable, Iterator, NamedTuple
 
 from hanban import model as m
@@ -145,13 +144,22 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _runs() -> re.Pattern[str]:
+    # One capturing class: split() alternates other text and Chinese runs (cheaper to compile).
+    return re.compile("([\u3400-\u9fff\uf900-\ufaff]+)")
+
+
 def features(norm: str) -> set[str]:
     """Features of a normalised string: w:<word> for Latin/digits, c:<char> and b:<pair> for Chinese."""
     out: set[str] = set()
+    split = _runs().split
     for token in norm.split():
-        for chinese, chars in groupby(token, key=is_cjk):
-            run = "".join(chars)
-            if not chinese:
+        if token.isascii():
+            out.update(_latin(token))
+            continue
+        for i, run in enumerate(split(token)):
+            if i % 2 == 0:
                 out.update(_latin(run))
                 continue
             out.update("c:" + c for c in run if c not in ZH_STOP_CHARS)
@@ -176,28 +184,52 @@ class Field(NamedTuple):
     kind: str
     text: str  # as written
     norm: str  # normalised (Traditional fields are kept Traditional)
-    feats: frozenset[str]
-    words: tuple[str, ...]  # Latin word features, for prefix matching
 
 
 class Entry(NamedTuple):
     service: m.Service
     fields: tuple[Field, ...]
+    blob: str  # every normalised text of the service, space-separated, for document frequencies
 
 
 class Index(NamedTuple):
+    """Normalised texts only: features are computed on demand, for the fields a query may match."""
+
     entries: tuple[Entry, ...]
-    idf: dict[str, float]
     hans_chars: frozenset[str]
     glossary: tuple[tuple[str, tuple[str, ...], str], ...]  # (form, other-language forms, label)
+    df: dict[str, int]  # document frequency of the features queries have used (filled lazily)
 
 
-def _field(kind: str, text: str) -> Field | None:
-    norm = fold_variants(normalize(text))
-    if not norm:
-        return None
+def _field(kind: str, text: str, seen: dict[tuple[str, str], Field | None]) -> Field | None:
+    key = (kind, text)
+    if key not in seen:  # the same boilerplate (e.g. one-window conditions) recurs across services
+        norm = fold_variants(normalize(text))
+        seen[key] = Field(kind, text, norm) if norm else None
+    return seen[key]
+
+
+@lru_cache(maxsize=65536)
+def field_features(norm: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(features, Latin word features) of a normalised field text, cached."""
     feats = frozenset(features(norm))
-    return Field(kind, text, norm, feats, tuple(f for f in feats if f.startswith("w:")))
+    return feats, tuple(f for f in feats if f.startswith("w:"))
+
+
+def _atom(feat: str) -> str:
+    """What must occur in a text for it to hold `feat`: the characters, or the start of a word."""
+    word = feat[2:]
+    if feat[0] != "w":
+        return word
+    return f" {word} " if len(word) <= 3 else f" {word}"
+
+
+def document_frequency(index: Index, feat: str) -> int:
+    """In how many services `feat` occurs (words: as the start of a word), memoised."""
+    if feat not in index.df:
+        atom = _atom(feat)
+        index.df[feat] = sum(1 for e in index.entries if atom in e.blob)
+    return index.df[feat]
 
 
 def _service_texts(s: m.Service) -> Iterator[tuple[str, str, str]]:
@@ -237,20 +269,15 @@ def _glossary_forms(term: m.GlossaryTerm) -> tuple[list[str], list[str]]:
 def build_index(catalog: m.Catalog) -> Index:
     """Fold every searchable text of every service once (cheap: no OpenCC)."""
     entries: list[Entry] = []
-    df: dict[str, int] = {}
     hans: set[str] = set()
+    made: dict[tuple[str, str], Field | None] = {}
     for s in catalog.services.values():
         texts = list(_service_texts(s))
-        fields = tuple(f for kind, text, _ in texts if (f := _field(kind, text)) is not None)
-        entries.append(Entry(s, fields))
-        hans.update(c for _, text, script in texts if script == "zh-Hans" for c in text)
-        seen: set[str] = set()
-        for f in fields:
-            seen |= f.feats
-        for feat in seen:
-            df[feat] = df.get(feat, 0) + 1
-    n = max(len(entries), 1)
-    idf = {feat: math.log(1 + n / d) for feat, d in df.items()}
+        fields = tuple(f for kind, text, _ in texts if (f := _field(kind, text, made)) is not None)
+        entries.append(Entry(s, fields, " " + " ".join(f.norm for f in fields) + " "))
+        for _, text, script in texts:
+            if script == "zh-Hans":
+                hans.update(text)
     gloss: list[tuple[str, tuple[str, ...], str]] = []
     for term in catalog.glossary:
         zh, en = _glossary_forms(term)
@@ -260,7 +287,7 @@ def build_index(catalog: m.Catalog) -> Index:
         for e in en:
             gloss.append((e, (fold_variants(normalize(term.term.zh_hans)),), label))
     hans.update(c for term in catalog.glossary for c in term.term.zh_hans)
-    return Index(tuple(entries), idf, frozenset(hans) | SIMPLIFIED_COMMON, tuple(gloss))
+    return Index(tuple(entries), frozenset(hans) | SIMPLIFIED_COMMON, tuple(gloss), {})
 
 
 _cache: list[tuple[m.Catalog, Index]] = []
@@ -284,16 +311,26 @@ class Variant(NamedTuple):
     feats: dict[str, float]  # feature -> weight
     factor: float
     via: str | None  # glossary label when the variant is a translation
+    total: float  # sum of the feature weights
+    has_pairs: bool  # holds words or character pairs, not only single characters
+    atoms: tuple[str, ...]  # a field holding none of these cannot share a feature with the query
 
 
-def _weights(norm: str, idf: dict[str, float], n: int) -> dict[str, float]:
+def _variant(norm: str, index: Index, factor: float = 1.0, via: str | None = None) -> Variant:
+    feats = _weights(norm, index)
+    atoms = tuple({_atom(f).lstrip() for f in feats})
+    return Variant(norm, feats, factor, via, sum(feats.values()), any(k[0] in "bw" for k in feats), atoms)
+
+
+def _weights(norm: str, index: Index) -> dict[str, float]:
+    """Query features weighted by rarity (IDF); characters count half, pairs and words in full."""
+    n = max(len(index.entries), 1)
     unknown = 0.5 * math.log(1 + n)
     out: dict[str, float] = {}
     for f in features(norm):
-        if f in idf:
-            out[f] = idf[f] * (0.5 if f.startswith("c:") else 1.0)  # character pairs say more than characters
-        elif f.startswith("w:") and any(k.startswith(f) for k in idf if k.startswith("w:")) and len(f) >= 6:
-            out[f] = math.log(1 + n)  # a prefix of a known word ("cert")
+        df = document_frequency(index, f)
+        if df:
+            out[f] = math.log(1 + n / df) * (0.5 if f[0] == "c" else 1.0)
         else:  # words the catalog never uses weigh against every service
             out[f] = unknown * {"w": 1.0, "b": 0.5, "c": 0.25}[f[0]]
     return out
@@ -318,8 +355,7 @@ def _wordy(c: str) -> bool:
 
 
 def _variants(q: str, index: Index) -> list[Variant]:
-    n = len(index.entries)
-    out = [Variant(q, _weights(q, index.idf, n), 1.0, None)]
+    out = [_variant(q, index)]
     found = [(form, others, label) for form, others, label in index.glossary if _substantial(form) and _contains(q, form)]
     if " " in q or not q.isascii():  # the query is part of a longer term ("invitation letter")
         found += [(q, others, label) for form, others, label in index.glossary if form != q and _substantial(q) and _contains(form, q)]
@@ -330,7 +366,7 @@ def _variants(q: str, index: Index) -> list[Variant]:
         for other in others:
             v = " ".join(q.replace(form, f" {other} ").split())
             if all(v != x.norm for x in out):
-                out.append(Variant(v, _weights(v, index.idf, n), GLOSSARY_FACTOR, label))
+                out.append(_variant(v, index, GLOSSARY_FACTOR, label))
         if len(out) >= MAX_VARIANTS:
             break
     return out
@@ -343,40 +379,55 @@ def _field_score(v: Variant, f: Field) -> float:
     if _substantial(q) and _contains(t, q):
         return 0.8 + 0.15 * len(q) / len(t)
     if f.kind in IDENTITY_FIELDS and _substantial(t) and _contains(q, t):
-        return 0.7 + 0.2 * len(t) / len(q)
-    total = sum(v.feats.values())
-    if total <= 0:
-        return 0.0
+        return 0.45 + 0.45 * len(t) / len(q)  # a short alias inside a long query says little
+    total = v.total
+    if total <= 0 or not any(a in t for a in v.atoms):
+        return _typo_score(q, t) if _typo_eligible(q, t, f.kind) else 0.0
     got = 0.0
     strong = False
+    feats, words = field_features(t)
     for feat, w in v.feats.items():
-        if feat in f.feats:
+        if feat in feats:
             got += w
             strong = strong or feat[0] != "c"
-        elif feat.startswith("w:") and len(feat) >= 6 and any(x.startswith(feat) for x in f.words):
-            got += 0.7 * w
+        elif feat.startswith("w:") and len(feat) >= 6 and any(x.startswith(feat) for x in words):
+            got += 0.7 * w  # a prefix of a word ("cert")
             strong = True
     cov = got / total
-    if not strong and any(k[0] in "bw" for k in v.feats):
+    if not strong and v.has_pairs:
         cov *= 0.5  # single characters alone are weak evidence when the query has words or pairs
     score = 0.72 * cov
-    if f.kind in IDENTITY_FIELDS and q.isascii() and len(q) >= 4:
+    if score < 0.6 and _typo_eligible(q, t, f.kind):
         score = max(score, _typo_score(q, t))
     return score
 
 
+def _typo_eligible(q: str, t: str, kind: str) -> bool:
+    return kind in IDENTITY_FIELDS and len(q) >= 4 and q.isascii() and t.isascii()
+
+
 def _typo_score(q: str, t: str) -> float:
+    if 2 * min(len(q), len(t)) < 0.8 * (len(q) + len(t)):  # cannot reach 0.8 similarity
+        return 0.0
     from difflib import SequenceMatcher
 
-    ratio = SequenceMatcher(None, q, t, autojunk=False).ratio()
+    sm = SequenceMatcher(None, q, t, autojunk=False)
+    if sm.real_quick_ratio() < 0.8 or sm.quick_ratio() < 0.8:  # cheap upper bounds first
+        return 0.0
+    ratio = sm.ratio()
     return 0.75 * ratio if ratio >= 0.8 else 0.0
 
 
-def _score_entry(entry: Entry, variants: list[Variant]) -> tuple[float, list[Match]]:
+def _score_entry(
+    entry: Entry, variants: list[Variant], memo: dict[tuple[str, str], tuple[float, Variant]]
+) -> tuple[float, list[Match]]:
     scored: list[tuple[float, Field, Variant]] = []
     for f in entry.fields:
         weight = FIELD_WEIGHTS[f.kind]
-        best = max(((_field_score(v, f) * v.factor, v) for v in variants), key=lambda x: x[0])
+        key = (f.kind, f.text)
+        if key not in memo:  # shared boilerplate is scored once per search
+            memo[key] = max(((_field_score(v, f) * v.factor, v) for v in variants), key=lambda x: x[0])
+        best = memo[key]
         if best[0] > 0:
             scored.append((best[0] * weight, f, best[1]))
     if not scored:
@@ -407,10 +458,11 @@ def search(catalog: m.Catalog, query: str, limit: int = 10) -> list[Hit]:
     raw = normalize(query)
     variants = _variants(q, index)
     if raw != q:  # also match the query as typed against Traditional text written in the catalog
-        variants.append(Variant(raw, _weights(raw, index.idf, len(index.entries)), 1.0, None))
+        variants.append(_variant(raw, index))
     hits: list[Hit] = []
+    memo: dict[tuple[str, str], tuple[float, Variant]] = {}
     for entry in index.entries:
-        score, matched = _score_entry(entry, variants)
+        score, matched = _score_entry(entry, variants, memo)
         if score >= MIN_SCORE:
             hits.append(Hit(entry.service.id, entry.service.name, round(score, 3), tuple(matched)))
     hits.sort(key=lambda h: (-h.score, h.id))
