@@ -378,7 +378,8 @@ def _field_score(v: Variant, f: Field) -> float:
         return 1.0
     if _substantial(q) and _contains(t, q):
         return 0.8 + 0.15 * len(q) / len(t)
-    if f.kind in IDENTITY_FIELDS and _substantial(t) and _contains(q, t):
+    if f.kind in IDENTITY_FIELDS and v.via is None and _substantial(t) and _contains(q, t):
+        # (not for glossary translations: "小孩上 hukou" does not name the alias "hukou")
         return 0.45 + 0.45 * len(t) / len(q)  # a short alias inside a long query says little
     total = v.total
     if total <= 0 or not any(a in t for a in v.atoms):
