@@ -205,7 +205,7 @@ def assemble(layers: Iterable[Layer]) -> m.Catalog:
     services = {
         sid: _finish_service(s, tables["documents"], seeds) for sid, s in tables["services"].items()
     }
-    return m.Catalog(
+    catalog = m.Catalog(
         services=services,
         measures=dict(sorted(measures_known.items())),
         documents=tables["documents"],
@@ -215,6 +215,13 @@ def assemble(layers: Iterable[Layer]) -> m.Catalog:
         seeds=seeds,
         raw=raw,
     )
+    # Wizard questions and rules: cross-file checks (unknown ids, unreachable questions, ...).
+    from hanban.wizard import build as build_wizard
+
+    wizard_problems = build_wizard(catalog)[1]
+    if wizard_problems:
+        raise CatalogError(wizard_problems)
+    return catalog
 
 
 def _finish_service(s: m.Service, kinds: Mapping[str, m.DocumentKind], seeds: Mapping[str, m.SeedText]) -> m.Service:

@@ -280,6 +280,14 @@ def validate(
             out(str(p))
         say(f"hanban: {len(exc.problems)} problem(s) found")
         raise typer.Exit(ExitStatus.NOT_FOUND) from None
+    from hanban.wizard import lint  # wizard problems loading tolerates (a service with no rules)
+
+    wizard_problems = lint(cat)
+    for p in wizard_problems:
+        out(str(p))
+    if wizard_problems:
+        say(f"hanban: {len(wizard_problems)} problem(s) found")
+        raise typer.Exit(ExitStatus.NOT_FOUND)
     checked = "quotes checked" if seed_dir else "quotes not checked (use --seeds)"
     say(
         f"hanban: catalog OK: {len(cat.services)} services, {len(cat.measures)} measures, "
@@ -289,14 +297,25 @@ def validate(
 
 def main() -> None:
     """Console-script entry point: run the app, keep tracebacks away from people."""
+    code: Any = 0
     try:
         app(prog_name="hanban")
+    except SystemExit as exc:  # click ends every run with sys.exit
+        code = exc.code
     except KeyboardInterrupt:
         say("hanban: interrupted")
-        sys.exit(ExitStatus.INTERRUPTED)
+        code = ExitStatus.INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
-        sys.exit(141)
+        code = ExitStatus.NOT_FOUND
+    # Flush here, not at interpreter exit: a reader that went away (`hanban list | head -1`)
+    # would otherwise print "Exception ignored ... BrokenPipeError" and exit 120.
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        _silence_stdout()
+        code = ExitStatus.NOT_FOUND if code in (0, None) else code
+    sys.exit(code)
 
 
 def _silence_stdout() -> None:
@@ -312,3 +331,4 @@ def _silence_stdout() -> None:
 # (Each import must stay cheap: heavy modules are imported inside the command functions.)
 # -- command modules --
 import hanban.cli_search  # noqa: E402,F401  (hanban search)
+import hanban.cli_ask  # noqa: E402,F401  (hanban ask, hanban questions)

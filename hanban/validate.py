@@ -432,8 +432,10 @@ def check_document(doc: Located, seed_texts: Mapping[str, str] | None = None) ->
         if key not in TOP_LEVEL:
             continue
         if key in ("questions", "rules"):
-            # Wizard data: checked by hanban.flow's loader; kept raw here.
-            c.out.raw[key] = value
+            # Wizard data: parsed by hanban.wizard; cross-file checks run in catalog.assemble.
+            from hanban.wizard import parse_section
+
+            c.out.raw[key] = parse_section(c, key, value)
             continue
         if not isinstance(value, list):
             c.err((key,), f"expected a list, got {_kind(value)}")

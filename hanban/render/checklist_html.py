@@ -1,0 +1,41 @@
+"""The checklist as a small self-contained HTML page (`--output FILE.html`)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from hanban import model as m
+from hanban.checklist import Checklist
+from hanban.render.checklist_common import cites, heading, sections, source_line, title
+
+STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
+    "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}.warning li{color:#8a4b00}"
+    ".sources{font-size:.9rem;color:#444}sup{color:#555}"
+)
+
+
+def html(cl: Checklist, catalog: m.Catalog, lang: m.Lang) -> str:
+    numbers = cl.numbers()
+    html_lang = {"zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}[lang]
+    out = [
+        "<!doctype html>",
+        f'<html lang="{html_lang}"><head><meta charset="utf-8">',
+        f"<title>{escape(title(cl, lang))}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{escape(title(cl, lang))}</h1>",
+        f"<p>{escape(heading('as_of', lang))}: {escape(cl.as_of)}</p>",
+    ]
+    if cl.answers:
+        out.append(f"<h2>{escape(heading('answers', lang))}</h2><ul>")
+        out += [f"<li>{escape(a.prompt.get(lang))} <b>{escape(a.label.get(lang))}</b></li>" for a in cl.answers]
+        out.append("</ul>")
+    for kind, items in sections(cl):
+        tag = "ol" if kind == "step" else "ul"
+        out.append(f'<h2>{escape(heading(kind, lang))}</h2><{tag} class="{kind}">')
+        out += [f"<li>{escape(it.text.get(lang))}<sup>{escape(cites(it, numbers))}</sup></li>" for it in items]
+        out.append(f"</{tag}>")
+    out.append(f'<h2>{escape(heading("sources", lang))}</h2><ol class="sources">')
+    out += [f"<li>{escape(source_line(s, catalog, lang))}</li>" for s in numbers]
+    out.append("</ol>")
+    out.append(f"<p><i>{escape(heading('disclaimer', lang))}</i></p></body></html>")
+    return "\n".join(out) + "\n"

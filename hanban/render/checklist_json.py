@@ -1,0 +1,49 @@
+"""The checklist as JSON for scripts (`hanban ask --json`). Schema in README."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hanban import model as m
+from hanban.checklist import Checklist
+from hanban.render.json import text
+
+SCHEMA_VERSION = 1
+
+
+def checklist(cl: Checklist, catalog: m.Catalog) -> dict[str, Any]:
+    """{service, answers, channels, items, sources, as_of} — item sources are numbers into `sources`."""
+    numbers = cl.numbers()
+    return {
+        "schema": SCHEMA_VERSION,
+        "service": {"id": cl.service.id, "name": text(cl.service.name)},
+        "answers": {a.question: a.value for a in cl.answers},
+        "answer_labels": {a.question: text(a.label) for a in cl.answers},
+        "channels": {
+            name: {
+                "available": v.available,
+                "status": v.status,
+                "why": text(v.why),
+                "regions": list(v.regions),
+                "sources": [numbers[s] for s in v.sources if s in numbers],
+            }
+            for name, v in cl.channels.items()
+        },
+        "items": [
+            {"kind": it.kind, "text": text(it.text), "sources": [numbers[s] for s in it.sources if s in numbers]}
+            for it in cl.items
+        ],
+        "sources": [
+            {
+                "n": i,
+                "file": s.file,
+                "measure": s.measure,
+                "quote": s.quote,
+                "outlet": catalog.seeds[s.file].outlet if s.file in catalog.seeds else None,
+                "date": catalog.seeds[s.file].date if s.file in catalog.seeds else None,
+            }
+            for s, i in numbers.items()
+        ],
+        "as_of": cl.as_of,
+        "rules": list(cl.rules),
+    }

@@ -1,0 +1,33 @@
+"""The checklist as Markdown (`--output FILE.md`, and plain output when stdout is not a terminal)."""
+
+from __future__ import annotations
+
+from hanban import model as m
+from hanban.checklist import Checklist
+from hanban.render.checklist_common import cites, heading, sections, source_line, title
+
+
+def _md(text: str) -> str:
+    # Keep the person's text literal: escape the characters Markdown would act on.
+    for ch in ("\\", "*", "[", "]", "<", ">"):
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def markdown(cl: Checklist, catalog: m.Catalog, lang: m.Lang) -> str:
+    numbers = cl.numbers()
+    out = [f"# {_md(title(cl, lang))}", "", f"{heading('as_of', lang)}: {cl.as_of}", ""]
+    if cl.answers:
+        out += [f"## {heading('answers', lang)}", ""]
+        out += [f"- {_md(a.prompt.get(lang))} **{_md(a.label.get(lang))}**" for a in cl.answers]
+        out.append("")
+    for kind, items in sections(cl):
+        out += [f"## {heading(kind, lang)}", ""]
+        for i, it in enumerate(items, 1):
+            bullet = f"{i}." if kind == "step" else "-"
+            out.append(f"{bullet} {_md(it.text.get(lang))}{cites(it, numbers)}")
+        out.append("")
+    out += [f"## {heading('sources', lang)}", ""]
+    out += [f"{i}. {_md(source_line(s, catalog, lang))}" for s, i in numbers.items()]
+    out += ["", f"_{_md(heading('disclaimer', lang))}_", ""]
+    return "\n".join(out)
