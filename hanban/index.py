@@ -39,7 +39,7 @@ _warned = False
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, layer INT NOT NULL, fkey TEXT NOT NULL,
+CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL, layer INT NOT NULL, fkey TEXT NOT NULL,
                    display TEXT NOT NULL, size INT NOT NULL, mtime INT NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE services(rid INTEGER PRIMARY KEY, file INT NOT NULL, layer INT NOT NULL, fkey TEXT NOT NULL,
                       seq INT NOT NULL, id TEXT NOT NULL, line INT NOT NULL, data TEXT NOT NULL, hant TEXT NOT NULL,
@@ -443,14 +443,14 @@ class Index:
 
     def _update(self, files: list[FileRef], progress: bool) -> None:
         db = self.db
-        stored = {row[1]: row for row in db.execute("SELECT id, path, layer, fkey, display, size, mtime, hash FROM files")}
-        current = {f.path for f in files}
-        gone = [row[0] for path, row in stored.items() if path not in current]
+        stored = {(row[2], row[1]): row for row in db.execute("SELECT id, path, layer, fkey, display, size, mtime, hash FROM files")}
+        current = {(f.layer, f.path) for f in files}
+        gone = [row[0] for key, row in stored.items() if key not in current]
         to_parse: list[FileRef] = []
         touch: list[tuple[int, int, int]] = []  # content unchanged, only the stat moved
         for f in files:
-            row = stored.get(f.path)
-            if row is not None and (row[2], row[3], row[4]) == (f.layer, f.fkey, f.display):
+            row = stored.get((f.layer, f.path))
+            if row is not None and (row[3], row[4]) == (f.fkey, f.display):
                 if (row[5], row[6]) == (f.size, f.mtime):
                     continue
                 try:
@@ -470,7 +470,7 @@ class Index:
         problems = [Problem(*p) for r in results for p in r["problems"]]
         if problems:
             raise CatalogError(problems)
-        replaced = [stored[f.path][0] for f in to_parse if f.path in stored]
+        replaced = [stored[(f.layer, f.path)][0] for f in to_parse if (f.layer, f.path) in stored]
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany("UPDATE files SET size=?, mtime=? WHERE id=?", touch)
