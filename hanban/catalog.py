@@ -127,7 +127,8 @@ def load_catalog(
     """Load the built-in catalog with overlays on top; raise CatalogError listing every problem."""
     seed_texts = read_seed_texts(seeds) if seeds is not None else None
     roots: list[tuple[Path, str]] = [(builtin or builtin_dir(), "catalog")]
-    roots += [(Path(d), str(d)) for d in overlays]
+    # A file given on its own is named by its own path, a folder's files relative to the folder.
+    roots += [(Path(d), str(Path(d).parent if Path(d).is_file() else d)) for d in overlays]
     problems: list[Problem] = []
     layers: list[Layer] = []
     for root, label in roots:
