@@ -254,7 +254,7 @@ class Checker:
         audience = self.seq(
             d.get("audience"), path + ("audience",), lambda v, p: self.string(v, p, choices=m.AUDIENCES)
         )
-        if "audience" in d and not audience:
+        if isinstance(d.get("audience"), list) and not audience:
             self.err(path + ("audience",), f"list at least one of: {', '.join(m.AUDIENCES)}")
         summary = self.text(d.get("summary"), path + ("summary",)) if "summary" in d else None
         measures = self.seq(d.get("measures"), path + ("measures",), self.measure_number)
