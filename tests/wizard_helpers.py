@@ -1,0 +1,30 @@
+"""Shared helpers for the wizard tests: the real catalog and its wizard, loaded once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hanban import model as m
+from hanban.catalog import load_catalog
+from hanban.checklist import Checklist, build
+from hanban.wizard import Wizard, load_wizard
+
+
+@lru_cache(maxsize=1)
+def real() -> tuple[m.Catalog, Wizard]:
+    cat = load_catalog()
+    return cat, load_wizard(cat)
+
+
+def checklist_for(**answers: object) -> Checklist:
+    from hanban import flow
+
+    cat, wiz = real()
+    pos = flow.walk(wiz.questions, answers)  # type: ignore[arg-type]
+    assert pos.done, f"flow not done: next is {pos.next.id if pos.next else None}"
+    assert not pos.ignored, pos.ignored
+    return build(cat, wiz, cat.services[str(answers["service"])], pos.answers)
+
+
+def texts(cl: Checklist, kind: str | None = None, lang: m.Lang = "en") -> list[str]:
+    return [it.text.get(lang) for it in cl.items if kind is None or it.kind == kind]
