@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
@@ -68,7 +69,11 @@ def yaml_files(root: Path) -> list[Path]:
                     if not e.name.startswith("."):
                         walk(p)
                 elif e.name.endswith(YAML_SUFFIXES) and not e.name.startswith("."):
-                    found.append(p)
+                    # A pipe or device named *.yaml would block or never end: regular files only.
+                    if not stat.S_ISREG(os.stat(p).st_mode):
+                        problems.append(Problem(str(p), 0, "", "not a regular file"))
+                    else:
+                        found.append(p)
             except OSError as exc:
                 problems.append(Problem(str(p), 0, "", f"cannot read: {exc.strerror or exc}"))
 

@@ -94,7 +94,7 @@ def report(exc: HanbanError) -> int:
 
 
 def handles_errors(fn: F) -> F:
-    """Map user-facing failures to a message and an exit code; Ctrl-C exits 130."""
+    """Map user-facing failures to a message and an exit code; Ctrl-C and Ctrl-D exit 130."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -102,7 +102,7 @@ def handles_errors(fn: F) -> F:
             return fn(*args, **kwargs)
         except HanbanError as exc:
             raise typer.Exit(report(exc)) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D (end of input) at a prompt
             say("hanban: interrupted")
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
 
@@ -297,6 +297,11 @@ def validate(
 
 def main() -> None:
     """Console-script entry point: run the app, keep tracebacks away from people."""
+    if sys.stderr is None:  # started with 2>&-: print(file=None) would write to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    if sys.stdout is None:  # started with >&-
+        say("hanban: cannot write output: standard output is closed")
+        sys.exit(ExitStatus.NOT_FOUND)
     code: Any = 0
     try:
         app(prog_name="hanban")
@@ -308,14 +313,29 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
         code = ExitStatus.NOT_FOUND
-    # Flush here, not at interpreter exit: a reader that went away (`hanban list | head -1`)
-    # would otherwise print "Exception ignored ... BrokenPipeError" and exit 120.
+    except OSError as exc:  # e.g. stdout on a full disk (`> /dev/full`)
+        _silence_stdout()
+        say(f"hanban: cannot write output: {exc.strerror or exc}")
+        code = ExitStatus.NOT_FOUND
+    sys.exit(_flush_stdout(code))
+
+
+def _flush_stdout(code: Any) -> Any:
+    """Flush here, not at interpreter exit, where a reader that went away (`hanban list |
+    head -1`) would print "Exception ignored ... BrokenPipeError" and exit 120."""
+    was_ok = code in (0, None)
     try:
         sys.stdout.flush()
-    except (BrokenPipeError, ValueError):
+    except BrokenPipeError:
         _silence_stdout()
-        code = ExitStatus.NOT_FOUND if code in (0, None) else code
-    sys.exit(code)
+        return ExitStatus.NOT_FOUND if was_ok else code
+    except OSError as exc:
+        _silence_stdout()
+        say(f"hanban: cannot write output: {exc.strerror or exc}")
+        return ExitStatus.NOT_FOUND if was_ok else code
+    except ValueError:  # stdout already closed
+        pass
+    return code
 
 
 def _silence_stdout() -> None:
@@ -323,7 +343,7 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
+    except (OSError, ValueError, AttributeError):
         pass
 
 

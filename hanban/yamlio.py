@@ -7,6 +7,7 @@ line they are on, and an alias bomb is refused before it can expand.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,12 @@ Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 500_000
+MAX_NUMBER_DIGITS = 100
+
+# Characters refused inside strings: C0 controls but tab and newline, DEL, C1 controls, and the
+# bidirectional overrides. Plain YAML already refuses them raw; double-quoted escapes ("\e[31m",
+# "\x1b", "\u202e") would otherwise carry terminal escape sequences into hanban's output.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 PathKey = tuple[str | int, ...]
 
@@ -72,7 +79,8 @@ def load_file(path: Path, display: str | None = None) -> Located:
             raise CatalogError(
                 [Problem(name, 0, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
             )
-        raw = path.read_bytes()
+        with path.open("rb") as f:  # bounded: the size on disk may lie (/proc, /dev/zero, a pipe)
+            raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise CatalogError([Problem(name, 0, "", f"cannot read: {exc.strerror or exc}")]) from None
     return load_bytes(raw, name)
@@ -94,6 +102,13 @@ def load_bytes(raw: bytes, name: str) -> Located:
     loader = Loader(text)
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        # The C reader counts UTF-8 bytes, the Python one characters.
+        before = text.encode("utf-8")[: exc.position] if Loader is not yaml.SafeLoader else text[: exc.position]
+        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1
+        raise CatalogError(
+            [Problem(name, line, "", f"{exc.reason} (U+{int(exc.character):04X})")]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -151,7 +166,7 @@ class _Converter:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -162,21 +177,39 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, path, "keys must be plain strings")
                 continue
+            if id(key_node) in self.seen:
+                self.fail(key_node, path, "anchors and aliases (&name, *name) are not allowed")
+                continue
+            self.seen.add(id(key_node))
             key = key_node.value
+            if CONTROL_RE.search(key):
+                self.fail(key_node, path, f"key {key!r}: {_control_message(key)}")
+                continue
             if key in out:
                 self.fail(key_node, path + (key,), "duplicate key")
                 continue
             out[key] = self.convert(value_node, path + (key,))
         return out
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         tag = node.tag
         if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
+            if CONTROL_RE.search(node.value):
+                self.fail(node, path, _control_message(node.value))
             return str(node.value)
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":
             return self._constructor.construct_yaml_bool(node)
+        if len(node.value) > MAX_NUMBER_DIGITS:
+            self.fail(node, path, f"number has more than {MAX_NUMBER_DIGITS} digits")
+            return None
         if tag == "tag:yaml.org,2002:int":
             return self._constructor.construct_yaml_int(node)
         return self._constructor.construct_yaml_float(node)
+
+
+def _control_message(text: str) -> str:
+    found = CONTROL_RE.search(text)
+    code = ord(found.group()) if found else 0
+    return f"control character U+{code:04X} is not allowed in text (escape sequences could reach the terminal)"
