@@ -43,8 +43,8 @@ CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL, layer INT NOT NUL
                    display TEXT NOT NULL, size INT NOT NULL, mtime INT NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE services(rid INTEGER PRIMARY KEY, file INT NOT NULL, layer INT NOT NULL, fkey TEXT NOT NULL,
                       seq INT NOT NULL, id TEXT NOT NULL, line INT NOT NULL, data TEXT NOT NULL, hant TEXT NOT NULL,
-                      ow INT NOT NULL, fo INT NOT NULL, cp INT NOT NULL, first INT NOT NULL DEFAULT 1,
-                      top INT NOT NULL DEFAULT 1);
+                      ow INT NOT NULL, fo INT NOT NULL, cp INT NOT NULL, cat TEXT NOT NULL, name TEXT NOT NULL,
+                      first INT NOT NULL DEFAULT 1, top INT NOT NULL DEFAULT 1);
 CREATE INDEX services_id ON services(id, layer);
 CREATE INDEX services_order ON services(layer, fkey, seq);
 CREATE INDEX services_file ON services(file);
@@ -279,7 +279,20 @@ def _entry_key(kind: str, e: Any) -> str:
 
 def _texts(value: Any) -> Iterator[m.Text]:
     """Every Text inside a model value (for deriving Traditional ahead of time)."""
-    if isinstance(value, m.Text):
+    if isinstance(value, m.Service):  # the common case, walked directly (it is the hot path of a build)
+        yield value.name
+        yield value.summary
+        for c in value.channels.values():
+            yield from c.conditions
+        for d in value.documents:
+            yield d.name
+            if d.note is not None:
+                yield d.note
+        for f in value.steps + value.notes:
+            yield f.text
+        for g in value.figures:
+            yield g.text
+    elif isinstance(value, m.Text):
         yield value
     elif isinstance(value, (tuple, list)):
         for v in value:
@@ -312,7 +325,7 @@ def parse_task(task: tuple[str, str]) -> dict[str, Any]:
 
     path, display = task
     p = Path(path)
-    out: dict[str, Any] = {"problems": [], "services": [], "entries": [], "refs": [], "raw": []}
+    out: dict[str, Any] = {"problems": [], "services": [], "entries": [], "refs": [], "raw": [], "hant": {}}
     try:
         st = p.stat()
         out["size"], out["mtime"] = st.st_size, st.st_mtime_ns
@@ -335,6 +348,8 @@ def parse_task(task: tuple[str, str]) -> dict[str, Any]:
     if parsed.problems:
         out["problems"] = [_problem_tuple(x) for x in parsed.problems]
         return out
+    file_hant: dict[str, str] = {}
+    out["hant"] = file_hant
     for kind, entries in parsed.entries.items():
         for seq, e in enumerate(entries):
             if kind == "services":
@@ -343,11 +358,13 @@ def parse_task(task: tuple[str, str]) -> dict[str, Any]:
                 names.update(normalize(d) for d in derived)
                 hant = _hant_map(e, e.aliases.get("zh-Hans", ()))
                 ch = e.channels
-                text = "\n".join([e.id, *names, e.name.en, e.summary.zh_hans, e.summary.en, e.summary.zh_hant or _trad(e.summary.zh_hans)])
+                text = "\n".join([*sorted(names), e.summary.zh_hans, e.summary.en])  # FTS5 trigram candidates for search
+                file_hant.update(hant)
                 out["services"].append((
                     seq, e.id, e.origin.line, json.dumps(encode_service(e), ensure_ascii=False, separators=(",", ":")),
                     json.dumps(hant, ensure_ascii=False), int(ch["one_window"].available),
                     int(ch["fully_online"].available), int(ch["cross_province"].available), sorted(names), text,
+                    e.category, json.dumps(_t(e.name), ensure_ascii=False),
                 ))
             else:
                 out["entries"].append((
@@ -466,21 +483,19 @@ class Index:
             if touch:
                 db.executemany("UPDATE files SET size=?, mtime=? WHERE id=?", touch)
             return
-        results = self._parse(to_parse, progress)
-        problems = [Problem(*p) for r in results for p in r["problems"]]
-        if problems:
-            raise CatalogError(problems)
         replaced = [stored[(f.layer, f.path)][0] for f in to_parse if (f.layer, f.path) in stored]
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany("UPDATE files SET size=?, mtime=? WHERE id=?", touch)
-            self._apply(files, gone + replaced, to_parse, results, full=not stored)
+            self._apply(gone + replaced, to_parse, progress, full=not stored)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
-    def _parse(self, todo: list[FileRef], progress: bool) -> list[dict[str, Any]]:
+    def _parse(self, todo: list[FileRef], progress: bool) -> Iterator[dict[str, Any]]:
+        """Parse results in file order, from a process pool when there are many files."""
+        global _known_hant
         tasks = [(f.path, f.display) for f in todo]
         bar = _progress(len(tasks)) if progress and len(tasks) >= PROGRESS_MIN_FILES else None
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -492,90 +507,99 @@ class Index:
                 methods = multiprocessing.get_all_start_methods()
                 ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
                 with ctx.Pool(min(cpus, 8)) as pool:
-                    results = []
-                    for r in pool.imap(parse_task, tasks, chunksize=8):
-                        results.append(r)
+                    for r in pool.imap(parse_task, tasks, chunksize=4):
+                        yield r
                         if bar:
                             bar.advance()
-                    return results
-            global _known_hant
+                return
             lookup = self.db.cursor()
             _known_hant = lambda z: (lookup.execute("SELECT hant FROM hant WHERE zh = ?", (z,)).fetchone() or (None,))[0]  # noqa: E731
-            results = []
             for t in tasks:
-                results.append(parse_task(t))
+                yield parse_task(t)
                 if bar:
                     bar.advance()
-            return results
         finally:
             _known_hant = None
             if bar:
                 bar.close()
 
-    def _apply(self, files: list[FileRef], removed: list[int], parsed: list[FileRef],
-               results: list[dict[str, Any]], *, full: bool) -> None:
+    def _apply(self, removed: list[int], parsed: list[FileRef], progress: bool, *, full: bool) -> None:
+        """Inside a transaction: drop the rows of removed/changed files, store the new ones, check across files."""
         db = self.db
         touched_ids: set[str] = set()
+        existed: set[str] = set()
         small_touched = full
-        new_ids = {row[1] for r in results for row in r["services"]}
-        existed = {i for i in new_ids if db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (i,)).fetchone()}
+        raw_touched = False
         if removed:
             db.execute("CREATE TEMP TABLE IF NOT EXISTS gone(id INTEGER PRIMARY KEY)")
             db.execute("DELETE FROM gone")
             db.executemany("INSERT INTO gone VALUES (?)", [(i,) for i in removed])
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS gone_raw(x)")
-            db.execute("DELETE FROM gone_raw")
-            db.execute("INSERT INTO gone_raw SELECT 1 FROM entries WHERE kind = 'raw' AND file IN (SELECT id FROM gone)")
             gone_ids = {r[0] for r in db.execute("SELECT id FROM services WHERE file IN (SELECT id FROM gone)")}
             touched_ids.update(gone_ids)
             existed.update(gone_ids)
-            if db.execute("SELECT 1 FROM entries WHERE file IN (SELECT id FROM gone) AND kind NOT IN ('glossary', 'raw') LIMIT 1").fetchone():
-                small_touched = True
+            for (kind,) in db.execute("SELECT DISTINCT kind FROM entries WHERE file IN (SELECT id FROM gone)").fetchall():
+                raw_touched = raw_touched or kind == "raw"
+                small_touched = small_touched or kind not in ("glossary", "raw")
             db.execute("DELETE FROM names WHERE rid IN (SELECT rid FROM services WHERE file IN (SELECT id FROM gone))")
             db.execute("DELETE FROM fts WHERE rowid IN (SELECT rid FROM services WHERE file IN (SELECT id FROM gone))")
             for table in ("services", "entries", "refs"):
                 db.execute(f"DELETE FROM {table} WHERE file IN (SELECT id FROM gone)")
             db.execute("DELETE FROM files WHERE id IN (SELECT id FROM gone)")
-        for f, r in zip(parsed, results):
-            cur = db.execute(
+        problems: list[Problem] = []
+        db.execute("PRAGMA cache_size = -65536")  # 64 MiB: keeps the index B-trees in memory while filling them
+        hant_done: set[str] = set()
+        for f, r in zip(parsed, self._parse(parsed, progress)):
+            if r["problems"] or problems:  # once a file has problems, only collect the others' problems
+                problems += [Problem(*p) for p in r["problems"]]
+                continue
+            fid = db.execute(
                 "INSERT INTO files(path, layer, fkey, display, size, mtime, hash) VALUES (?,?,?,?,?,?,?)",
                 (f.path, f.layer, f.fkey, f.display, r["size"], r["mtime"], r["hash"]),
-            )
-            fid = cur.lastrowid
-            for seq, sid, line, data, hant, ow, fo, cp, names, text in r["services"]:
+            ).lastrowid
+            names: list[tuple[str, int]] = []
+            fts: list[tuple[int, str]] = []
+            for seq, sid, line, data, hmap, ow, fo, cp, keys, text, cat, name in r["services"]:
+                if not full and sid not in existed and sid not in touched_ids:
+                    if db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (sid,)).fetchone():
+                        existed.add(sid)
                 rid = db.execute(
-                    "INSERT INTO services(file, layer, fkey, seq, id, line, data, hant, ow, fo, cp) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (fid, f.layer, f.fkey, seq, sid, line, data, hant, ow, fo, cp),
+                    "INSERT INTO services(file, layer, fkey, seq, id, line, data, hant, ow, fo, cp, cat, name) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (fid, f.layer, f.fkey, seq, sid, line, data, hmap, ow, fo, cp, cat, name),
                 ).lastrowid
-                db.executemany("INSERT INTO names VALUES (?, ?)", [(k, rid) for k in names])
-                db.execute("INSERT INTO fts(rowid, text) VALUES (?, ?)", (rid, text))
-                if hant != "{}":
-                    db.executemany("INSERT OR IGNORE INTO hant VALUES (?, ?)", json.loads(hant).items())
+                names += [(k, rid) for k in keys]
+                fts.append((rid, text))
                 touched_ids.add(sid)
+            db.executemany("INSERT INTO names VALUES (?, ?)", names)
+            db.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", fts)
+            hant = {k: v for k, v in r["hant"].items() if k not in hant_done}
+            db.executemany("INSERT OR IGNORE INTO hant VALUES (?, ?)", hant.items())
+            hant_done.update(hant)
             db.executemany(
                 "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)",
-                [(fid, f.layer, f.fkey, seq, kind, key, line, data, hant) for seq, kind, key, line, data, hant in r["entries"]]
+                [(fid, f.layer, f.fkey, seq, kind, key, line, data, h) for seq, kind, key, line, data, h in r["entries"]]
                 + [(fid, f.layer, f.fkey, 0, "raw", key, 0, data, "{}") for key, data in r["raw"]],
             )
-            if any(e[1] != "glossary" for e in r["entries"]):
-                small_touched = True
+            raw_touched = raw_touched or bool(r["raw"])
+            small_touched = small_touched or any(e[1] != "glossary" for e in r["entries"])
             db.executemany(
                 "INSERT INTO refs VALUES (?,?,?,?,?,?)",
                 [(fid, f.layer, f.fkey, ok, o, data) for ok, o, data in r["refs"]],
             )
+        if problems:
+            raise CatalogError(problems)
         self._mark_layers(touched_ids, full)
         problems = self._duplicates(touched_ids, full) + self._check_refs(touched_ids, small_touched or full)
         if problems:
             raise CatalogError(problems)
         after = {i for i in touched_ids if db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (i,)).fetchone()}
-        raw_touched = any(r["raw"] for r in results) or bool(
-            removed and db.execute("SELECT 1 FROM temp.gone_raw LIMIT 1").fetchone())
         if full or raw_touched or after != existed:
             # As catalog.assemble: the wizard's cross-file checks, run only when their inputs changed
-            # (wizard files, or which service ids exist).
+            # (wizard files, or which service ids exist). They need ids, names and categories only.
             from hanban.wizard import build as build_wizard
 
-            wizard_problems = build_wizard(self._catalog())[1]
+            catalog = self._catalog()
+            wizard_problems = build_wizard(replace(catalog, services=_WizardView(self.db)))[1]
             if wizard_problems:
                 raise CatalogError(wizard_problems)
         if db.execute("SELECT 1 FROM meta WHERE key = 'ui_hant'").fetchone() is None:
@@ -701,6 +725,39 @@ class Index:
             seeds=tables["sources"],
             raw=_LazyRaw(raw_files),
         )
+
+
+class _WizardView(Mapping[str, Any]):
+    """Just enough of `Catalog.services` for the wizard's cross-file checks: ids, names, categories."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __getitem__(self, sid: str) -> Any:
+        row = self.db.execute("SELECT cat, name FROM services WHERE id = ? AND top = 1", (sid,)).fetchone()
+        if row is None:
+            raise KeyError(sid)
+        return _Stub(sid, row[0], m.Text(*json.loads(row[1])))
+
+    def __contains__(self, sid: object) -> bool:
+        return isinstance(sid, str) and self.db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (sid,)).fetchone() is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (r[0] for r in self.db.execute("SELECT id FROM services WHERE first = 1 ORDER BY layer, fkey, seq"))
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM services WHERE first = 1").fetchone()[0])
+
+    def values(self) -> Iterator[Any]:  # type: ignore[override]
+        rows = self.db.execute("SELECT id, top, cat, name FROM services WHERE first = 1 ORDER BY layer, fkey, seq")
+        return (_Stub(sid, cat, m.Text(*json.loads(name))) if top else self[sid] for sid, top, cat, name in rows.fetchall())
+
+
+class _Stub:
+    __slots__ = ("id", "category", "name")
+
+    def __init__(self, sid: str, category: str, name: m.Text) -> None:
+        self.id, self.category, self.name = sid, category, name
 
 
 class _LazyRaw(Mapping[str, list[tuple[str, Any]]]):

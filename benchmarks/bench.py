@@ -1,0 +1,244 @@
+"""Whole-process timings of hanban, as ratios to the cost of importing typer and rich.
+
+    python benchmarks/bench.py              # shipped catalog + 66,000-service overlay; writes RESULTS.md
+    python benchmarks/bench.py --services 2000 --runs 7 --no-write
+
+Every figure is the median of at least 7 runs, interleaved: each round runs the floor
+(`python -c "import typer, rich.console"`) and every command once, in turn, so a busy machine
+slows all of them alike and the ratios stay comparable. Commands run as a person runs them: a
+fresh `python -m hanban` process, stdout to a pipe, bytecode caches allowed (as for an installed
+package), the index cache in a private temporary folder. Peak memory is the child's max RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import gen_catalog  # noqa: E402
+
+PY = sys.executable
+FLOOR = [PY, "-c", "import typer, rich.console"]
+
+
+def hanban(*args: str) -> list[str]:
+    return [PY, "-m", "hanban", *args]
+
+
+def env_for(cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "HANBAN_CATALOG")}
+    env.update(HANBAN_CACHE=str(cache), LANG="C.UTF-8", COLUMNS="100", PYTHONPATH=str(REPO))
+    return env
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one process; its output is read and dropped."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    while proc.stdout.read(1 << 16):
+        pass
+    err = proc.stderr.read() if proc.stderr else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode(errors='replace')[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+@dataclass
+class Case:
+    """One measured command: what it is, how to run it, what it is held to."""
+
+    label: str
+    cmd: list[str]
+    goal: float | None = None  # allowed ratio to the baseline
+    baseline: str = "floor"
+    before: Callable[[], None] | None = None
+    mem_goal: float | None = None  # MiB
+    times: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def measure(cases: list[Case], baselines: dict[str, Case], env: dict[str, str], runs: int) -> None:
+    """Interleave: every round runs each baseline and each case once."""
+    for r in range(runs):
+        for c in [*baselines.values(), *cases]:
+            if c.before:
+                c.before()
+            t, peak = run(c.cmd, env)
+            c.times.append(t)
+            c.peaks.append(peak)
+        print(f"  round {r + 1}/{runs} done", file=sys.stderr)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    mem = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
+        mem = f", {kb / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, AttributeError):
+        pass
+    import typer
+
+    return (
+        f"{cpu}, {cores} cores{mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, typer {typer.__version__}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--services", type=int, default=66000, help="size of the synthetic overlay (default 66000)")
+    ap.add_argument("--runs", type=int, default=7, help="interleaved runs per command (at least 7)")
+    ap.add_argument("--cold-runs", type=int, default=7, help="runs of the cold build (each takes a while)")
+    ap.add_argument("--no-write", action="store_true", help="print the table only; leave RESULTS.md alone")
+    args = ap.parse_args()
+    runs = max(args.runs, 7)
+    work = Path(tempfile.mkdtemp(prefix="hanban-bench-"))
+    rows: list[tuple[str, Case, Case]] = []
+    try:
+        # -- the shipped catalog, index warm ------------------------------------------------------
+        cache = work / "cache-shipped"
+        env = env_for(cache)
+        run(hanban("list"), env)  # compile the index and the bytecode once
+        floor = Case("floor", FLOOR)
+        shipped = [
+            Case("`hanban --help`", hanban("--help"), 1.3),
+            Case("`show no-crime-certificate`", hanban("show", "no-crime-certificate"), 1.3),
+            Case("`show 无犯罪记录证明` (by name)", hanban("show", "无犯罪记录证明"), 1.3),
+            Case("`list`", hanban("list"), 1.3),
+            Case("`list --cross-province --json`", hanban("list", "--cross-province", "--json"), 1.3),
+            Case("`search 身份证丢了`", hanban("search", "身份证丢了"), 1.3),
+            Case("`search lost id card`", hanban("search", "lost", "id", "card"), 1.3),
+        ]
+        print(f"shipped catalog: {runs} interleaved rounds", file=sys.stderr)
+        measure(shipped, {"floor": floor}, env, runs)
+        rows += [("shipped catalog, warm", c, floor) for c in shipped]
+
+        # -- the large overlay ----------------------------------------------------------------------
+        overlay = work / "overlay"
+        files = gen_catalog.generate(args.services, overlay)
+        size = sum(p.stat().st_size for p in files) / 1e6
+        big = f"{args.services:,}-service overlay"
+        cache = work / "cache-big"
+        env = env_for(cache)
+        cat = ["--catalog", str(overlay)]
+
+        def cold_start() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+
+        yaml_once = Case(
+            "parse every file once with yaml.CSafeLoader",
+            [PY, "-c", "import sys, yaml\nfor f in sys.argv[1:]:\n    yaml.load(open(f, 'rb'), Loader=yaml.CSafeLoader)",
+             *map(str, files)],
+        )
+        cold = Case("cold build + `show no-crime-certificate`", hanban(*cat, "show", "no-crime-certificate"), 1.2,
+                    baseline="yaml", before=cold_start)
+        print(f"{big}: {len(files)} files, {size:.0f} MB; {max(args.cold_runs, 1)} cold builds", file=sys.stderr)
+        measure([cold], {"yaml": yaml_once}, env, max(args.cold_runs, 1))
+        rows.append((f"{big}, cold", cold, yaml_once))
+
+        edited = files[len(files) // 2]
+        original = edited.read_text(encoding="utf-8")
+        counter = iter(range(10**6))
+
+        def edit_one_file() -> None:
+            # A real content change (an English summary), so the file is re-read, re-validated and re-stored.
+            n = next(counter)
+            edited.write_text(original.replace(" in ", f" (rev {n}) in ", 1), encoding="utf-8")
+
+        run(hanban(*cat, "list", "--cross-province"), env)  # warm after the cold runs
+        floor2 = Case("floor", FLOOR)
+        warm = [
+            Case("incremental: one file edited, then `show`", hanban(*cat, "show", "no-crime-certificate"), 2.0,
+                 before=edit_one_file),
+            Case("`show no-crime-certificate`", hanban(*cat, "show", "no-crime-certificate"), 1.5, mem_goal=60),
+            Case("`show 北京户口迁移第0项` (by name)", hanban(*cat, "show", "北京户口迁移第0项"), 1.5, mem_goal=60),
+            Case("`search 身份证丢了`", hanban(*cat, "search", "身份证丢了"), 1.5),
+            Case("`search hukou transfer beijing`", hanban(*cat, "search", "hukou", "transfer", "beijing"), 1.5),
+            Case("`list --cross-province --json` (streams)", hanban(*cat, "list", "--cross-province", "--json")),
+        ]
+        print(f"{big}, warm: {runs} interleaved rounds", file=sys.stderr)
+        measure(warm, {"floor": floor2}, env, runs)
+        edited.write_text(original, encoding="utf-8")
+        rows += [(f"{big}, warm", c, floor2) for c in warm]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    table = render(rows, floor_ms=statistics.median(floor.times) * 1000, runs=runs)
+    print(table)
+    if not args.no_write:
+        (HERE / "RESULTS.md").write_text(
+            "# Benchmark results\n\n"
+            f"Produced by `python benchmarks/bench.py` on {time.strftime('%Y-%m-%d')}.\n\n"
+            f"Machine: {machine()}.\n\n"
+            "Each time is the median of interleaved whole-process runs (see the script's docstring); "
+            "the ratio is to the baseline run in the same rounds: the floor "
+            "(`python -c \"import typer, rich.console\"`), or for the cold build, parsing every YAML file "
+            "of the overlay once with `yaml.CSafeLoader` (one process, no validation). "
+            "Peak memory is the process's max RSS.\n\n" + table + "\n",
+            encoding="utf-8",
+        )
+        print(f"wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
+
+
+def render(rows: list[tuple[str, Case, Case]], floor_ms: float, runs: int) -> str:
+    out = [
+        f"Floor (`import typer, rich.console`): {floor_ms:.0f} ms.\n",
+        "| catalog | command | median | baseline | ratio | goal | peak memory | met |",
+        "|---|---|---:|---:|---:|---:|---:|:---:|",
+    ]
+    for scope, c, base in rows:
+        ratio = c.median / base.median
+        peak = max(c.peaks)
+        ok = []
+        if c.goal is not None:
+            ok.append(ratio <= c.goal)
+        if c.mem_goal is not None:
+            ok.append(peak <= c.mem_goal)
+        goal = (f"<= {c.goal:.1f}x" if c.goal else "") + (f", < {c.mem_goal:.0f} MiB" if c.mem_goal else "")
+        out.append(
+            f"| {scope} | {c.label} | {_t(c.median)} | {_t(base.median)} ({base.label if base.label != 'floor' else 'floor'}) "
+            f"| {ratio:.2f}x | {goal or 'streams'} | {peak:.0f} MiB | {('yes' if all(ok) else 'NO') if ok else '-'} |"
+        )
+    out.append(f"\n{runs} interleaved runs per warm command; n = {len(rows[0][1].times)} for the shipped catalog.")
+    return "\n".join(out)
+
+
+def _t(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+if __name__ == "__main__":
+    main()
