@@ -184,7 +184,8 @@ def list_services(
 
         services = list(matches)
         found = len(services)
-        console().print(list_table(services, st.lang))
+        con = console()
+        con.print(list_table(services, st.lang, width=con.width))
     else:
         from hanban.render.plain import list_line
 

@@ -55,6 +55,18 @@ def word(key: str, lang: m.Lang, **fmt: object) -> str:
 
 
 def _run(question: Any) -> Any:
+    # prompt_toolkit binds Ctrl-D only in text prompts (on an empty line); make it end input at
+    # every prompt, selects included, so that it exits 130 like Ctrl-C instead of doing nothing.
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    eof = KeyBindings()
+
+    @eof.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, eof]) if app.key_bindings else eof
     try:
         return question.unsafe_ask()
     except EOFError:

@@ -24,8 +24,22 @@ def status_text(c: m.Channel, lang: Lang, short: bool = False) -> Text:
     return Text(channel_state(c, lang), style=STATUS_STYLE.get(c.status, ""))
 
 
-def list_table(services: list[m.Service], lang: Lang) -> Table:
-    """id, name, and the three channels with their status."""
+NARROW = 72  # below this many columns the five-column table has no room for names or channels
+
+
+def list_table(services: list[m.Service], lang: Lang, width: int | None = None) -> Table:
+    """id, name, and the three channels with their status; one block per service when narrow."""
+    if width is not None and width < NARROW:
+        blocks = Table.grid(padding=(0, 0, 1, 0))
+        blocks.add_column(overflow="fold")
+        for s in services:
+            block = Text(s.id, style="cyan")
+            block.append("\n" + s.name.get(lang))
+            for name in m.CHANNELS:
+                block.append(f"\n  {ui(name, lang)}: ")
+                block.append_text(status_text(s.channels[name], lang, short=True))
+            blocks.add_row(block)
+        return blocks
     table = Table(show_lines=False, expand=False)
     table.add_column(ui("id", lang), style="cyan", no_wrap=True)
     table.add_column(ui("name", lang))
