@@ -159,6 +159,45 @@ class FileRef:
         self.path, self.layer, self.fkey, self.display, self.size, self.mtime = path, layer, fkey, display, size, mtime
 
 
+class _Unusual(Exception):
+    """Something the fast walk leaves to catalog.yaml_files (which words the problem)."""
+
+
+def _walk(root: Path) -> list[tuple[str, tuple[str, ...], int, int]] | None:
+    """(absolute path, parts relative to root, size, mtime) of each YAML file under the folder `root`,
+    in catalog.yaml_files' order -- with strings and scandir, as this runs on every command.
+    None when anything is unusual (not a folder, unreadable, a symlink loop): the caller then uses yaml_files."""
+    from hanban.catalog import YAML_SUFFIXES
+
+    out: list[tuple[str, tuple[str, ...], int, int]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def walk(d: str, rel: tuple[str, ...]) -> None:
+        st = os.stat(d)
+        if (st.st_dev, st.st_ino) in seen:
+            raise _Unusual
+        seen.add((st.st_dev, st.st_ino))
+        with os.scandir(d) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            if e.is_dir():
+                walk(e.path, rel + (e.name,))
+            elif e.name.endswith(YAML_SUFFIXES):
+                st = e.stat()
+                out.append((e.path, rel + (e.name,), st.st_size, st.st_mtime_ns))
+
+    top = os.path.join(os.getcwd(), root) if not root.is_absolute() else str(root)
+    try:
+        if not os.path.isdir(top):
+            return None
+        walk(top, ())
+    except (OSError, _Unusual):
+        return None
+    return out
+
+
 def _list_files(roots: Sequence[tuple[Path, str]]) -> tuple[list[FileRef], list[Problem]]:
     """Every YAML file of every layer, in load order, with its stat; listing problems as load_catalog has them."""
     from hanban.catalog import display_name, yaml_files
@@ -166,6 +205,12 @@ def _list_files(roots: Sequence[tuple[Path, str]]) -> tuple[list[FileRef], list[
     out: list[FileRef] = []
     problems: list[Problem] = []
     for layer, (root, label) in enumerate(roots):
+        fast = _walk(root)
+        if fast is not None:
+            for path, rel, size, mtime in fast:
+                shown = "/".join(rel)
+                out.append(FileRef(path, layer, "\0".join(rel), f"{label}/{shown}" if label else shown, size, mtime))
+            continue
         try:
             paths = yaml_files(root)
         except CatalogError as exc:
@@ -602,6 +647,12 @@ class Index:
             wizard_problems = build_wizard(replace(catalog, services=_WizardView(self.db)))[1]
             if wizard_problems:
                 raise CatalogError(wizard_problems)
+        stored_count = db.execute("SELECT value FROM meta WHERE key = 'services'").fetchone()
+        if full or stored_count is None:
+            count = db.execute("SELECT count(*) FROM services WHERE first = 1").fetchone()[0]
+        else:  # ids that came or went (a count(*) would read the whole table)
+            count = int(stored_count[0]) + len(after - existed) - len(existed - after)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('services', ?)", (str(count),))
         if db.execute("SELECT 1 FROM meta WHERE key = 'ui_hant'").fetchone() is None:
             from hanban.i18n import UI
 
@@ -808,6 +859,7 @@ def _progress(total: int) -> _Progress:
 
 # -- services, read lazily ----------------------------------------------------------------------
 MAX_KNOWN_HANT = 50_000
+SEARCH_CANDIDATES = 40  # best FTS5 matches handed to search's own scoring on a large catalog
 
 
 class IndexedServices(Mapping[str, m.Service]):
@@ -847,8 +899,9 @@ class IndexedServices(Mapping[str, m.Service]):
         return isinstance(sid, str) and self.db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (sid,)).fetchone() is not None
 
     def __len__(self) -> int:
-        if self._len is None:
-            self._len = self.db.execute("SELECT count(*) FROM services WHERE first = 1").fetchone()[0]
+        if self._len is None:  # counted when the index was last updated (a count(*) reads the whole table)
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'services'").fetchone()
+            self._len = int(row[0]) if row else self.db.execute("SELECT count(*) FROM services WHERE first = 1").fetchone()[0]
         return self._len
 
     def __iter__(self) -> Iterator[str]:
@@ -879,6 +932,17 @@ class IndexedServices(Mapping[str, m.Service]):
                 if top or all(s.channels[c].available for c in channels):
                     yield s
 
+    def ordered(self, ids: Iterable[str]) -> list[str]:
+        """`ids` in catalog order."""
+        ids = list(ids)
+        rows: list[tuple[int, str, int, str]] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                f"SELECT layer, fkey, seq, id FROM services WHERE id IN ({marks}) AND first = 1", chunk).fetchall()
+        return [r[3] for r in sorted(rows)]
+
     def narrowed(self, keys: Iterable[str]) -> dict[str, m.Service]:
         """The services (catalog order) that have any of `keys` as id or normalised name/alias key."""
         keys = [k for k in dict.fromkeys(keys) if k]
@@ -895,20 +959,53 @@ class IndexedServices(Mapping[str, m.Service]):
             f"SELECT id FROM services WHERE id IN ({marks}) AND first = 1 ORDER BY layer, fkey, seq", list(ids))]
         return {sid: self[sid] for sid in order}
 
-    def fts_candidates(self, query: str, limit: int = 2000) -> list[str] | None:
-        """Ids whose indexed text contains `query` (trigram FTS5); None when the query is too short to use it."""
-        q = query.strip()
-        if len(q) < 3:
-            return None
-        phrase = '"' + q.replace('"', '""') + '"'
-        try:
+    def fts_candidates(self, query: str, limit: int = SEARCH_CANDIDATES) -> list[str]:
+        """Ids of services whose names, aliases or summary share pieces with `query`, best first (FTS5 trigram).
+
+        Latin words of 3+ letters and every 3-character run of Chinese are OR-ed and ranked by bm25;
+        shorter pieces (a 2-character word such as 户口) fall back to a substring scan.
+        """
+        from hanban.resolve import normalize
+
+        words = normalize(query).split()
+        grams: list[str] = []
+        short: list[str] = []
+        for w in words:
+            if w.isascii():
+                (grams if len(w) >= 3 else short).append(w)
+            elif len(w) >= 3:
+                grams += [w[i:i + 3] for i in range(len(w) - 2)]
+            else:
+                short.append(w)
+        ids: dict[str, None] = {}
+        if grams:
+            match = " OR ".join('"' + g.replace('"', '""') + '"' for g in dict.fromkeys(grams))
             rows = self.db.execute(
-                "SELECT s.id FROM fts JOIN services s ON s.rid = fts.rowid WHERE fts MATCH ? AND s.top = 1 LIMIT ?",
-                (phrase, limit),
-            ).fetchall()
-        except sqlite3.OperationalError:
-            return None
-        return [r[0] for r in rows]
+                "SELECT s.id FROM fts JOIN services s ON s.rid = fts.rowid WHERE fts MATCH ? AND s.top = 1 "
+                "ORDER BY fts.rank LIMIT ?", (match, limit))
+            ids.update((r[0], None) for r in rows)
+        for w in short if len(ids) < limit else ():
+            like = "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self.db.execute(
+                "SELECT s.id FROM fts JOIN services s ON s.rid = fts.rowid WHERE fts.text LIKE ? ESCAPE '\\' "
+                "AND s.top = 1 LIMIT ?", (like, limit - len(ids)))
+            ids.update((r[0], None) for r in rows)
+        return list(ids)
+
+
+SEARCH_SCAN_MAX = 5000  # up to this many services, search scores every one (results as without an index)
+
+
+def narrow_for_search(catalog: m.Catalog, query: str) -> m.Catalog:
+    """For a large indexed catalog, the catalog cut down to the FTS5 candidates for `query`.
+
+    Small catalogs (the shipped one) come back unchanged, so search results there do not depend on the index.
+    """
+    services = catalog.services
+    if not isinstance(services, IndexedServices) or len(services) <= SEARCH_SCAN_MAX:
+        return catalog
+    ids = set(services.fts_candidates(query))
+    return replace(catalog, services={sid: services[sid] for sid in services.ordered(ids)})
 
 
 def services_with(catalog: m.Catalog, channels: Sequence[str]) -> Iterator[m.Service]:

@@ -452,6 +452,12 @@ def _score_entry(
 
 def search(catalog: m.Catalog, query: str, limit: int = 10) -> list[Hit]:
     """Services matching `query`, best first, at most `limit` (an empty list when nothing matches)."""
+    # -- compiled index (hanban.index): on a very large catalog, score only its FTS5 candidates;
+    #    catalogs of up to SEARCH_SCAN_MAX services (the shipped one) are scored whole, as before. --
+    from hanban.index import narrow_for_search
+
+    catalog = narrow_for_search(catalog, query)
+    # -- end compiled index --
     index = index_for(catalog)
     q = fold(query, index.hans_chars)
     if not q or limit <= 0:
