@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from hanban import model as m
-from hanban.errors import AnswerError, NotFound
+from hanban.errors import CONTROL_RE, AnswerError, NotFound
 from hanban.wizard import SERVICE_QUESTION, Answer, Question, Wizard
 
 TRUE_WORDS = ("yes", "y", "true", "1", "是", "是的", "对")
@@ -66,6 +66,8 @@ def coerce(q: Question, raw: Any, catalog: m.Catalog | None = None) -> Answer:
         raise AnswerError(f"{q.id}: an answer is required")
     if len(text) > MAX_TEXT:
         raise AnswerError(f"{q.id}: the answer is longer than {MAX_TEXT} characters")
+    if CONTROL_RE.search(text):  # escape sequences would reach the terminal through the checklist
+        raise AnswerError(f"{q.id}: control characters are not allowed in an answer")
     return text
 
 

@@ -62,8 +62,10 @@ def stdout_is_terminal() -> bool:
 
 
 def say(message: str) -> None:
-    """A message for the person: always stderr, never mixed with data."""
-    print(message, file=sys.stderr)
+    """A message for the person: always stderr, never mixed with data; never raw escape codes."""
+    from hanban.errors import printable
+
+    print(printable(message), file=sys.stderr)
 
 
 def out(text: str) -> None:

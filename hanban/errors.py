@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides: what must
+# never reach a terminal raw (escape sequences can recolour, retitle or rewrite the screen).
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_MESSAGE_LINE = 1000
+
+
+def printable(text: str, limit: int = MAX_MESSAGE_LINE) -> str:
+    """`text` safe for a terminal: control characters escaped (\\x1b), over-long lines elided."""
+    text = CONTROL_RE.sub(lambda c: c.group().encode("unicode_escape").decode("ascii"), text)
+    if len(text) <= limit:
+        return text
+    half = limit // 2
+    return "\n".join(
+        line if len(line) <= limit else f"{line[:half]} ...({len(line) - 2 * half:,} characters left out)... {line[-half:]}"
+        for line in text.split("\n")
+    )
 
 
 class ExitStatus(IntEnum):
@@ -26,7 +44,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return printable(text)  # a file name or key from an overlay may carry escape sequences
 
 
 class HanbanError(Exception):

@@ -7,25 +7,21 @@ line they are on, and an alias bomb is refused before it can expand.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from hanban.errors import CatalogError, Problem
+from hanban.errors import CONTROL_RE, CatalogError, Problem
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 500_000
 MAX_NUMBER_DIGITS = 100
-
-# Characters refused inside strings: C0 controls but tab and newline, DEL, C1 controls, and the
-# bidirectional overrides. Plain YAML already refuses them raw; double-quoted escapes ("\e[31m",
-# "\x1b", "\u202e") would otherwise carry terminal escape sequences into hanban's output.
-CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Strings with CONTROL_RE characters are refused. Plain YAML already refuses them raw; double-quoted
+# escapes ("\e[31m", "\x1b", "\u202e") would otherwise carry escape sequences into hanban's output.
 
 PathKey = tuple[str | int, ...]
 
