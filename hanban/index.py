@@ -705,22 +705,23 @@ class Index:
         names = {"places": "place", "documents": "document", "regions": "region", "sources": "seed", "measures": "measure"}
         for kind, key in db.execute("SELECT kind, key FROM entries WHERE kind IN ('places','documents','regions','sources','measures')"):
             known[names[kind]].add(int(key) if kind == "measures" else key)
+        in_force = ("(r.owner_kind = 'glossary' OR NOT EXISTS (SELECT 1 FROM refs t WHERE t.owner_kind = r.owner_kind "
+                    "AND t.owner = r.owner AND (t.layer > r.layer OR (t.layer = r.layer AND t.fkey > r.fkey))))")
+        select = "SELECT r.layer, r.fkey, r.data FROM refs r WHERE "
         if everything:
-            rows = db.execute(
-                "SELECT r.owner_kind, r.owner, r.data FROM refs r WHERE r.owner_kind = 'glossary' OR NOT EXISTS "
-                "(SELECT 1 FROM refs t WHERE t.owner_kind = r.owner_kind AND t.owner = r.owner AND (t.layer > r.layer "
-                "OR (t.layer = r.layer AND t.fkey > r.fkey))) ORDER BY r.layer, r.fkey"
-            )
-        else:
-            rows = db.execute(
-                "SELECT r.owner_kind, r.owner, r.data FROM refs r WHERE (r.owner_kind != 'service' OR r.owner IN "
-                "(SELECT id FROM touched)) AND (r.owner_kind = 'glossary' OR NOT EXISTS "
-                "(SELECT 1 FROM refs t WHERE t.owner_kind = r.owner_kind AND t.owner = r.owner AND (t.layer > r.layer "
-                "OR (t.layer = r.layer AND t.fkey > r.fkey)))) ORDER BY r.layer, r.fkey"
-            )
+            found = db.execute(select + in_force).fetchall()
+        else:  # the (few) non-service owners, and the services whose definitions changed; both through refs_owner
+            found = db.execute(
+                select + "r.owner_kind IN ('measure', 'glossary', 'document', 'place', 'region') AND " + in_force
+            ).fetchall()
+            found += db.execute(
+                select + "r.owner_kind = 'service' AND r.owner IN (SELECT id FROM touched) AND " + in_force
+            ).fetchall()
+        found.sort(key=lambda r: (r[0], r[1]))
+        rows = [(None, None, data) for _, _, data in found]
         problems: list[Problem] = []
         service_seen: dict[str, bool] = {}
-        for _owner_kind, _owner, data in rows.fetchall():
+        for _owner_kind, _owner, data in rows:
             for kind, value, file, line, field in json.loads(data):
                 if kind == "measure":
                     if known["measure"] and value not in known["measure"]:
