@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -186,6 +187,8 @@ def _walk(root: Path) -> list[tuple[str, tuple[str, ...], int, int]] | None:
                 walk(e.path, rel + (e.name,))
             elif e.name.endswith(YAML_SUFFIXES):
                 st = e.stat()
+                if not stat.S_ISREG(st.st_mode):  # a pipe or device named *.yaml: yaml_files words the problem
+                    raise _Unusual
                 out.append((e.path, rel + (e.name,), st.st_size, st.st_mtime_ns))
 
     top = os.path.join(os.getcwd(), root) if not root.is_absolute() else str(root)
@@ -376,7 +379,8 @@ def parse_task(task: tuple[str, str]) -> dict[str, Any]:
         out["size"], out["mtime"] = st.st_size, st.st_mtime_ns
         if st.st_size > MAX_BYTES:
             load_file(p, display)  # raises the size problem exactly as direct loading does
-        raw = p.read_bytes()
+        with p.open("rb") as fh:  # bounded, as yamlio.load_file: the size on disk may lie
+            raw = fh.read(MAX_BYTES + 1)
     except CatalogError as exc:
         out["problems"] = [_problem_tuple(x) for x in exc.problems]
         return out
@@ -438,9 +442,11 @@ def _trad(text: str) -> str:
 
 
 def _hash(raw: bytes) -> str:
-    import hashlib
-
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+    try:
+        from _blake2 import blake2b  # what hashlib.blake2b is, without hashlib's OpenSSL start-up cost
+    except ImportError:
+        from hashlib import blake2b
+    return blake2b(raw, digest_size=16).hexdigest()
 
 
 def _problem_tuple(p: Problem) -> tuple[str, int, str, str]:
@@ -516,7 +522,8 @@ class Index:
                 if (row[5], row[6]) == (f.size, f.mtime):
                     continue
                 try:
-                    raw = Path(f.path).read_bytes()
+                    with open(f.path, "rb") as fh:
+                        raw = fh.read(f.size + 1)
                 except OSError:
                     to_parse.append(f)
                     continue

@@ -88,6 +88,8 @@ def test_every_command_prints_the_same_through_the_index(monkeypatch: pytest.Mon
     for sid in direct.services:
         commands += [["show", sid], ["show", sid, "--json"], ["--lang", "zh-Hant", "show", sid], ["--lang", "en", "show", sid]]
     commands += [["show", direct.services["no-crime-certificate"].name.zh_hans], ["show", "nothing-like-this"]]
+    commands += [["search", q] for q in ("身份证丢了", "身分證補領", "lost id card", "hukou", "户口", "no-crime-certficate")]
+    commands += [["search", "--json", "良民证"], ["show", "no-crime-certficate"]]
     through_index = _outputs(runner, commands)
     monkeypatch.setattr(State, "catalog", lambda self: direct)
     assert through_index == _outputs(runner, commands)
@@ -265,6 +267,25 @@ def test_a_2000_service_overlay_compiles_in_parallel_and_matches_direct_loading(
     assert [x["id"] for x in json.loads(streamed.stdout)] == [
         s.id for s in direct.services.values() if s.channels["cross_province"].available
     ]
+
+
+def test_search_on_a_large_catalog_scores_the_fts_candidates(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hanban.search import search
+
+    overlay = tmp_path / "overlay"
+    gen_catalog.generate(400, overlay)
+    indexed = ix.open_catalog([overlay], directory=cache)
+    assert ix.narrow_for_search(indexed, "户口") is indexed  # small enough: every service is scored
+    monkeypatch.setattr(ix, "SEARCH_SCAN_MAX", 100)
+    target = indexed.services[list(indexed.services)[-31]]
+    narrowed = ix.narrow_for_search(indexed, target.name.zh_hans)
+    assert 0 < len(narrowed.services) <= ix.SEARCH_CANDIDATES and target.id in narrowed.services
+    assert search(indexed, target.name.zh_hans, 3)[0].id == target.id
+    assert search(indexed, target.name.en, 3)[0].id == target.id
+    assert search(indexed, "身份证丢了", 3)[0].id == "id-card-lost-reissue"
+    assert ix.narrow_for_search(indexed, "户口").services  # two characters: a substring scan
 
 
 def test_the_generator_is_deterministic(tmp_path: Path) -> None:
