@@ -93,10 +93,11 @@ def index_path(roots: Sequence[tuple[Path, str]], directory: Path) -> Path:
 def _code_version() -> str:
     here = Path(__file__).resolve().parent
     parts = [str(FORMAT), __version__, sqlite3.sqlite_version]
-    for name in _CODE:
+    import zlib
+
+    for name in _CODE:  # by content, so a checkout or a touch that changes nothing keeps the cache
         try:
-            st = (here / name).stat()
-            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+            parts.append(f"{name}:{zlib.crc32((here / name).read_bytes()):08x}")
         except OSError:
             parts.append(name)
     return "|".join(parts)
@@ -511,6 +512,12 @@ class Index:
 
     def _update(self, files: list[FileRef], progress: bool) -> None:
         db = self.db
+        # Every file's path, size and mtime as one digest: when nothing moved, the files table is not even read.
+        snapshot = _hash("\n".join(f"{f.layer}\t{f.path}\t{f.display}\t{f.size}\t{f.mtime}" for f in files).encode())
+        row = db.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()
+        if row is not None and row[0] == snapshot:
+            return
+        remember = ("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)", (snapshot,))
         stored = {(row[2], row[1]): row for row in db.execute("SELECT id, path, layer, fkey, display, size, mtime, hash FROM files")}
         current = {(f.layer, f.path) for f in files}
         gone = [row[0] for key, row in stored.items() if key not in current]
@@ -532,14 +539,17 @@ class Index:
                     continue
             to_parse.append(f)
         if not gone and not to_parse:
-            if touch:
-                db.executemany("UPDATE files SET size=?, mtime=? WHERE id=?", touch)
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("UPDATE files SET size=?, mtime=? WHERE id=?", touch)
+            db.execute(*remember)
+            db.execute("COMMIT")
             return
         replaced = [stored[(f.layer, f.path)][0] for f in to_parse if (f.layer, f.path) in stored]
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany("UPDATE files SET size=?, mtime=? WHERE id=?", touch)
             self._apply(gone + replaced, to_parse, progress, full=not stored)
+            db.execute(*remember)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
