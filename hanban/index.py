@@ -34,6 +34,7 @@ FORMAT = 1  # bump when the stored shape changes
 ENV_CACHE = "HANBAN_CACHE"
 POOL_MIN_FILES = 48  # below this, a process pool costs more than it saves
 PROGRESS_MIN_FILES = 200
+LOCK_WAIT = 600  # seconds another hanban may wait while one compiles a large catalog
 # The modules whose code decides what a file compiles to: a change to any of them invalidates the cache.
 _CODE = ("model.py", "validate.py", "yamlio.py", "catalog.py", "index.py", "resolve.py", "i18n.py")
 _warned = False
@@ -466,7 +467,7 @@ class Index:
         version = _code_version()
         for attempt in (1, 2):
             try:
-                db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+                db = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=False)
                 row = None
                 try:
                     row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
@@ -482,7 +483,7 @@ class Index:
                 raise _Unwritable("the folder is not writable")
             self._remove()
             try:
-                db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+                db = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=False)
                 db.executescript("PRAGMA journal_mode=DELETE;" + SCHEMA)
                 db.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
                 return db
@@ -518,6 +519,21 @@ class Index:
         if row is not None and row[0] == snapshot:
             return
         remember = ("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)", (snapshot,))
+        # Plan and write under the write lock: another hanban updating the same index at the same
+        # moment either finished first (and there is nothing left to do) or waits for this one.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()
+            if row is None or row[0] != snapshot:
+                self._plan_and_apply(files, progress)
+                db.execute(*remember)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _plan_and_apply(self, files: list[FileRef], progress: bool) -> None:
+        db = self.db
         stored = {(row[2], row[1]): row for row in db.execute("SELECT id, path, layer, fkey, display, size, mtime, hash FROM files")}
         current = {(f.layer, f.path) for f in files}
         gone = [row[0] for key, row in stored.items() if key not in current]
@@ -538,22 +554,10 @@ class Index:
                     touch.append((f.size, f.mtime, row[0]))
                     continue
             to_parse.append(f)
-        if not gone and not to_parse:
-            db.execute("BEGIN IMMEDIATE")
-            db.executemany("UPDATE files SET size=?, mtime=? WHERE id=?", touch)
-            db.execute(*remember)
-            db.execute("COMMIT")
-            return
-        replaced = [stored[(f.layer, f.path)][0] for f in to_parse if (f.layer, f.path) in stored]
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.executemany("UPDATE files SET size=?, mtime=? WHERE id=?", touch)
+        db.executemany("UPDATE files SET size=?, mtime=? WHERE id=?", touch)
+        if gone or to_parse:
+            replaced = [stored[(f.layer, f.path)][0] for f in to_parse if (f.layer, f.path) in stored]
             self._apply(gone + replaced, to_parse, progress, full=not stored)
-            db.execute(*remember)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _parse(self, todo: list[FileRef], progress: bool) -> Iterator[dict[str, Any]]:
         """Parse results in file order, from a process pool when there are many files."""

@@ -294,3 +294,22 @@ def test_the_generator_is_deterministic(tmp_path: Path) -> None:
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
     assert sum(len(load_catalog([tmp_path / "a"]).services) for _ in (1,)) == len(load_catalog().services) + 300
 
+
+
+def test_two_processes_compiling_the_same_index_at_once_both_succeed(tmp_path: Path, cache: Path) -> None:
+    import subprocess
+
+    overlay = tmp_path / "overlay"
+    gen_catalog.generate(600, overlay)
+    code = (
+        "import sys; from pathlib import Path; from hanban.index import open_catalog; "
+        "c = open_catalog([Path(sys.argv[1])], directory=Path(sys.argv[2])); print(len(c.services))"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(overlay), str(cache)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    results = [p.communicate(timeout=300) for p in procs]
+    expected = str(len(load_catalog([overlay]).services))
+    assert [(p.returncode, out.strip()) for p, (out, _) in zip(procs, results)] == [(0, expected)] * 3, results
+    same_catalog(load_catalog([overlay]), ix.open_catalog([overlay], directory=cache))
