@@ -982,37 +982,57 @@ class IndexedServices(Mapping[str, m.Service]):
         return {sid: self[sid] for sid in order}
 
     def fts_candidates(self, query: str, limit: int = SEARCH_CANDIDATES) -> list[str]:
-        """Ids of services whose names, aliases or summary share pieces with `query`, best first (FTS5 trigram).
+        """Ids of services whose names, aliases or summary share pieces with `query`, strongest first (FTS5 trigram).
 
-        Latin words of 3+ letters and every 3-character run of Chinese are OR-ed and ranked by bm25;
-        shorter pieces (a 2-character word such as 户口) fall back to a substring scan.
+        Pieces are Latin words of 3+ letters and every 3-character run of Chinese. First the services
+        holding every piece; then those holding the pieces that are rare in this catalog, ranked by bm25;
+        then any piece. (Ranking a piece that thousands of services hold is what costs, so it is not
+        ranked.) Shorter pieces (a 2-character word such as 户口) fall back to a substring scan.
         """
         from hanban.resolve import normalize
 
-        words = normalize(query).split()
         grams: list[str] = []
         short: list[str] = []
-        for w in words:
+        for w in normalize(query).split():
             if w.isascii():
                 (grams if len(w) >= 3 else short).append(w)
             elif len(w) >= 3:
                 grams += [w[i:i + 3] for i in range(len(w) - 2)]
             else:
                 short.append(w)
+        grams = list(dict.fromkeys(grams))
         ids: dict[str, None] = {}
-        if grams:
-            match = " OR ".join('"' + g.replace('"', '""') + '"' for g in dict.fromkeys(grams))
+
+        def add(sql: str, *params: Any) -> None:
             rows = self.db.execute(
-                "SELECT s.id FROM fts JOIN services s ON s.rid = fts.rowid WHERE fts MATCH ? AND s.top = 1 "
-                "ORDER BY fts.rank LIMIT ?", (match, limit))
+                "SELECT s.id FROM fts JOIN services s ON s.rid = fts.rowid WHERE " + sql, (*params, limit - len(ids)))
             ids.update((r[0], None) for r in rows)
+
+        def match(pieces: Iterable[str], op: str) -> str:
+            return f" {op} ".join('"' + g.replace('"', '""') + '"' for g in pieces)
+
+        if grams:
+            add("fts MATCH ? AND s.top = 1 LIMIT ?", match(grams, "AND"))
+            if len(ids) < limit:
+                rare = self._rare(grams)
+                if rare:
+                    add("fts MATCH ? AND s.top = 1 ORDER BY fts.rank LIMIT ?", match(rare, "OR"))
+            if len(ids) < limit:
+                add("fts MATCH ? AND s.top = 1 LIMIT ?", match(grams, "OR"))
         for w in short if len(ids) < limit else ():
             like = "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            rows = self.db.execute(
-                "SELECT s.id FROM fts JOIN services s ON s.rid = fts.rowid WHERE fts.text LIKE ? ESCAPE '\\' "
-                "AND s.top = 1 LIMIT ?", (like, limit - len(ids)))
-            ids.update((r[0], None) for r in rows)
+            add("fts.text LIKE ? ESCAPE '\\' AND s.top = 1 LIMIT ?", like)
         return list(ids)
+
+    def _rare(self, pieces: list[str]) -> list[str]:
+        """The pieces held by at most 2% of the services (a word counts as its rarest trigram)."""
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, 'fts', 'row')")
+        grams = {p: [p.lower()[i:i + 3] for i in range(len(p) - 2)] for p in pieces}
+        wanted = sorted({g for gs in grams.values() for g in gs})
+        marks = ",".join("?" * len(wanted))
+        docs = dict(self.db.execute(f"SELECT term, doc FROM temp.fts_vocab WHERE term IN ({marks})", wanted).fetchall())
+        cap = max(200, len(self) // 50)
+        return [p for p, gs in grams.items() if min(docs.get(g, 0) for g in gs) <= cap]
 
 
 SEARCH_SCAN_MAX = 5000  # up to this many services, search scores every one (results as without an index)
