@@ -60,7 +60,6 @@ CREATE TABLE refs(file INT NOT NULL, layer INT NOT NULL, fkey TEXT NOT NULL, own
                   owner TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX refs_file ON refs(file);
 CREATE INDEX refs_owner ON refs(owner_kind, owner);
-CREATE TABLE hant(zh TEXT PRIMARY KEY, hant TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='trigram');
 """
 
@@ -375,7 +374,7 @@ def parse_task(task: tuple[str, str]) -> dict[str, Any]:
 
     path, display = task
     p = Path(path)
-    out: dict[str, Any] = {"problems": [], "services": [], "entries": [], "refs": [], "raw": [], "hant": {}}
+    out: dict[str, Any] = {"problems": [], "services": [], "entries": [], "refs": [], "raw": []}
     try:
         st = p.stat()
         out["size"], out["mtime"] = st.st_size, st.st_mtime_ns
@@ -399,8 +398,6 @@ def parse_task(task: tuple[str, str]) -> dict[str, Any]:
     if parsed.problems:
         out["problems"] = [_problem_tuple(x) for x in parsed.problems]
         return out
-    file_hant: dict[str, str] = {}
-    out["hant"] = file_hant
     for kind, entries in parsed.entries.items():
         for seq, e in enumerate(entries):
             if kind == "services":
@@ -410,7 +407,6 @@ def parse_task(task: tuple[str, str]) -> dict[str, Any]:
                 hant = _hant_map(e, e.aliases.get("zh-Hans", ()))
                 ch = e.channels
                 text = "\n".join([*sorted(names), e.summary.zh_hans, e.summary.en])  # FTS5 trigram candidates for search
-                file_hant.update(hant)
                 out["services"].append((
                     seq, e.id, e.origin.line, json.dumps(encode_service(e), ensure_ascii=False, separators=(",", ":")),
                     json.dumps(hant, ensure_ascii=False), int(ch["one_window"].available),
@@ -462,6 +458,7 @@ class Index:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.db = self._connect()
+        self._old_hant: dict[str, str] = {}
 
     def _connect(self) -> sqlite3.Connection:
         version = _code_version()
@@ -578,8 +575,7 @@ class Index:
                         if bar:
                             bar.advance()
                 return
-            lookup = self.db.cursor()
-            _known_hant = lambda z: (lookup.execute("SELECT hant FROM hant WHERE zh = ?", (z,)).fetchone() or (None,))[0]  # noqa: E731
+            _known_hant = self._old_hant.get
             for t in tasks:
                 yield parse_task(t)
                 if bar:
@@ -596,6 +592,12 @@ class Index:
         existed: set[str] = set()
         small_touched = full
         raw_touched = False
+        if removed and len(parsed) < POOL_MIN_FILES:
+            # Traditional forms the changed files had: an edit that brings no new Chinese text needs no OpenCC.
+            marks = ",".join("?" * len(removed))
+            for table in ("services", "entries"):
+                for (h,) in db.execute(f"SELECT hant FROM {table} WHERE file IN ({marks}) AND hant != '{{}}'", removed):
+                    self._old_hant.update(json.loads(h))
         if removed:
             db.execute("CREATE TEMP TABLE IF NOT EXISTS gone(id INTEGER PRIMARY KEY)")
             db.execute("DELETE FROM gone")
@@ -613,45 +615,45 @@ class Index:
             db.execute("DELETE FROM files WHERE id IN (SELECT id FROM gone)")
         problems: list[Problem] = []
         db.execute("PRAGMA cache_size = -65536")  # 64 MiB: keeps the index B-trees in memory while filling them
-        hant_done: set[str] = set()
+        next_fid = db.execute("SELECT coalesce(max(id), 0) FROM files").fetchone()[0]
+        next_rid = db.execute("SELECT coalesce(max(rid), 0) FROM services").fetchone()[0]
+        batch: dict[str, list[tuple[Any, ...]]] = {k: [] for k in ("files", "services", "names", "fts", "entries", "refs")}
+
+        def flush() -> None:  # many rows per statement: most of a large build's time in this process
+            db.executemany("INSERT INTO files(id, path, layer, fkey, display, size, mtime, hash) VALUES (?,?,?,?,?,?,?,?)", batch["files"])
+            db.executemany("INSERT INTO services(rid, file, layer, fkey, seq, id, line, data, hant, ow, fo, cp, cat, name) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["services"])
+            db.executemany("INSERT INTO names VALUES (?, ?)", batch["names"])
+            db.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", batch["fts"])
+            db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)", batch["entries"])
+            db.executemany("INSERT INTO refs VALUES (?,?,?,?,?,?)", batch["refs"])
+            for rows in batch.values():
+                rows.clear()
+
         for f, r in zip(parsed, self._parse(parsed, progress)):
             if r["problems"] or problems:  # once a file has problems, only collect the others' problems
                 problems += [Problem(*p) for p in r["problems"]]
                 continue
-            fid = db.execute(
-                "INSERT INTO files(path, layer, fkey, display, size, mtime, hash) VALUES (?,?,?,?,?,?,?)",
-                (f.path, f.layer, f.fkey, f.display, r["size"], r["mtime"], r["hash"]),
-            ).lastrowid
-            names: list[tuple[str, int]] = []
-            fts: list[tuple[int, str]] = []
+            next_fid += 1
+            fid = next_fid
+            batch["files"].append((fid, f.path, f.layer, f.fkey, f.display, r["size"], r["mtime"], r["hash"]))
             for seq, sid, line, data, hmap, ow, fo, cp, keys, text, cat, name in r["services"]:
                 if not full and sid not in existed and sid not in touched_ids:
                     if db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (sid,)).fetchone():
                         existed.add(sid)
-                rid = db.execute(
-                    "INSERT INTO services(file, layer, fkey, seq, id, line, data, hant, ow, fo, cp, cat, name) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (fid, f.layer, f.fkey, seq, sid, line, data, hmap, ow, fo, cp, cat, name),
-                ).lastrowid
-                names += [(k, rid) for k in keys]
-                fts.append((rid, text))
+                next_rid += 1
+                batch["services"].append((next_rid, fid, f.layer, f.fkey, seq, sid, line, data, hmap, ow, fo, cp, cat, name))
+                batch["names"] += [(k, next_rid) for k in keys]
+                batch["fts"].append((next_rid, text))
                 touched_ids.add(sid)
-            db.executemany("INSERT INTO names VALUES (?, ?)", names)
-            db.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", fts)
-            hant = {k: v for k, v in r["hant"].items() if k not in hant_done}
-            db.executemany("INSERT OR IGNORE INTO hant VALUES (?, ?)", hant.items())
-            hant_done.update(hant)
-            db.executemany(
-                "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)",
-                [(fid, f.layer, f.fkey, seq, kind, key, line, data, h) for seq, kind, key, line, data, h in r["entries"]]
-                + [(fid, f.layer, f.fkey, 0, "raw", key, 0, data, "{}") for key, data in r["raw"]],
-            )
+            batch["entries"] += [(fid, f.layer, f.fkey, seq, kind, key, line, data, h) for seq, kind, key, line, data, h in r["entries"]]
+            batch["entries"] += [(fid, f.layer, f.fkey, 0, "raw", key, 0, data, "{}") for key, data in r["raw"]]
             raw_touched = raw_touched or bool(r["raw"])
             small_touched = small_touched or any(e[1] != "glossary" for e in r["entries"])
-            db.executemany(
-                "INSERT INTO refs VALUES (?,?,?,?,?,?)",
-                [(fid, f.layer, f.fkey, ok, o, data) for ok, o, data in r["refs"]],
-            )
+            batch["refs"] += [(fid, f.layer, f.fkey, ok, o, data) for ok, o, data in r["refs"]]
+            if len(batch["services"]) >= 2000:
+                flush()
+        flush()
         if problems:
             raise CatalogError(problems)
         self._mark_layers(touched_ids, full)
