@@ -36,7 +36,8 @@ POOL_MIN_FILES = 48  # below this, a process pool costs more than it saves
 PROGRESS_MIN_FILES = 200
 LOCK_WAIT = 600  # seconds another hanban may wait while one compiles a large catalog
 # The modules whose code decides what a file compiles to: a change to any of them invalidates the cache.
-_CODE = ("model.py", "validate.py", "yamlio.py", "catalog.py", "index.py", "resolve.py", "i18n.py")
+_CODE = ("model.py", "validate.py", "yamlio.py", "catalog.py", "index.py", "resolve.py", "i18n.py",
+         "wizard.py", "conditions.py", "flow.py")
 _warned = False
 
 SCHEMA = """

@@ -313,3 +313,17 @@ def test_two_processes_compiling_the_same_index_at_once_both_succeed(tmp_path: P
     expected = str(len(load_catalog([overlay]).services))
     assert [(p.returncode, out.strip()) for p, (out, _) in zip(procs, results)] == [(0, expected)] * 3, results
     same_catalog(load_catalog([overlay]), ix.open_catalog([overlay], directory=cache))
+
+
+def test_a_first_build_shows_progress_only_when_asked_and_the_pool_gives_the_same_index(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    overlay = tmp_path / "overlay"
+    gen_catalog.generate(300, overlay)
+    assert ix._want_progress() is False  # stderr is not a terminal under pytest (nor in a pipe)
+    ix.open_catalog([overlay], directory=cache)
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(ix, "PROGRESS_MIN_FILES", 1)
+    monkeypatch.setattr(ix, "POOL_MIN_FILES", 1)
+    pooled = ix.open_catalog([overlay], directory=tmp_path / "cache2", progress=True)
+    same_catalog(load_catalog([overlay]), pooled)
