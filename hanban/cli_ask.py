@@ -16,6 +16,18 @@ from hanban.errors import AnswerError, ExitStatus, OutputError
 OUTPUT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".json")
 
 
+def complete_set(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for --set: `service=` and then the service ids (cheap: no catalog load)."""
+    from hanban.cli_search import complete_service_id
+
+    key, sep, value = incomplete.partition("=")
+    if not sep:
+        return [("service=", "the service, by id or name")] if "service=".startswith(incomplete) else []
+    if key != "service":
+        return []
+    return [(f"service={sid}", name) for sid, name in complete_service_id(ctx, value)]
+
+
 def write_atomic(path: Path, text: str, *, force: bool) -> None:
     """Write via a temporary file in the same folder and os.replace; never clobber without force."""
     import tempfile
@@ -108,7 +120,7 @@ def run_wizard(wiz: Any, catalog: m.Catalog, answers: dict[str, Any], lang: m.La
 @handles_errors
 def ask(
     ctx: typer.Context,
-    set_: list[str] = typer.Option([], "--set", metavar="ID=VALUE", help="Answer a question without being asked (repeatable); --set service=ID picks the service by id or name."),
+    set_: list[str] = typer.Option([], "--set", metavar="ID=VALUE", autocompletion=complete_set, help="Answer a question without being asked (repeatable); --set service=ID picks the service by id or name."),
     answers_file: Optional[Path] = typer.Option(None, "--answers", metavar="FILE", help="Read answers from a YAML file (e.g. one written by --save-answers)."),
     json_: bool = typer.Option(False, "--json", help="Print the checklist as JSON: {service, answers, channels, items, sources, as_of}."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Also write the checklist to FILE: Markdown (.md), HTML (.html) or JSON (.json)."),

@@ -270,6 +270,14 @@ def test_shell_completion_offers_service_ids_for_show(runner: CliRunner, cli_min
     assert "port-visa" not in got.stdout
 
 
+def test_shell_completion_offers_service_ids_for_ask_set(runner: CliRunner, cli_mini: Path) -> None:
+    env = {"_HANBAN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "hanban ask --set service=id-card"}
+    got = runner.invoke(app, [], env=env, prog_name="hanban")
+    assert "service=id-card-lost-reissue" in got.stdout and "service=port-visa" not in got.stdout
+    env["_TYPER_COMPLETE_ARGS"] = "hanban ask --set ser"
+    assert "service=" in runner.invoke(app, [], env=env, prog_name="hanban").stdout
+
+
 def test_completion_includes_overlay_services(
     cli_mini: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
