@@ -123,8 +123,20 @@ def open_catalog(
         raise CatalogError(problems)
     try:
         where.mkdir(parents=True, exist_ok=True)
-        db = Index(index_path(roots, where))
-        return db.update_and_open(files, progress=_want_progress() if progress is None else progress)
+        for attempt in (1, 2):
+            db = Index(index_path(roots, where))
+            try:
+                return db.update_and_open(files, progress=_want_progress() if progress is None else progress)
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError):  # locked, I/O: not a damaged file
+                    raise
+                # Damaged beyond what opening it showed ("database disk image is malformed"): never
+                # trusted; deleted and built again, once.
+                db.db.close()
+                db._remove()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
     except _Unwritable as exc:
         _warn_once(f"hanban: cannot write the catalog index in {where} ({exc}); loading the catalog directly")
     except OSError as exc:
@@ -898,7 +910,7 @@ def _progress(total: int) -> _Progress:
 
 # -- services, read lazily ----------------------------------------------------------------------
 MAX_KNOWN_HANT = 50_000
-SEARCH_CANDIDATES = 40  # best FTS5 matches handed to search's own scoring on a large catalog
+SEARCH_CANDIDATES = 30  # best FTS5 matches handed to search's own scoring on a large catalog
 
 
 class IndexedServices(Mapping[str, m.Service]):
@@ -971,16 +983,18 @@ class IndexedServices(Mapping[str, m.Service]):
                 if top or all(s.channels[c].available for c in channels):
                     yield s
 
-    def ordered(self, ids: Iterable[str]) -> list[str]:
-        """`ids` in catalog order."""
-        ids = list(ids)
-        rows: list[tuple[int, str, int, str]] = []
+    def subset(self, ids: Iterable[str]) -> dict[str, m.Service]:
+        """The services with these ids, in catalog order, read in one query per 500."""
+        ids = list(dict.fromkeys(ids))
+        rows: list[tuple[int, str, int, str, int, str, str]] = []
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
             rows += self.db.execute(
-                f"SELECT layer, fkey, seq, id FROM services WHERE id IN ({marks}) AND first = 1", chunk).fetchall()
-        return [r[3] for r in sorted(rows)]
+                f"SELECT layer, fkey, seq, id, top, data, hant FROM services WHERE id IN ({marks}) AND first = 1", chunk
+            ).fetchall()
+        rows.sort()
+        return {sid: self._decode(data, hant) if top else self[sid] for _, _, _, sid, top, data, hant in rows}
 
     def narrowed(self, keys: Iterable[str]) -> dict[str, m.Service]:
         """The services (catalog order) that have any of `keys` as id or normalised name/alias key."""
@@ -991,12 +1005,7 @@ class IndexedServices(Mapping[str, m.Service]):
         ids = {r[0] for r in self.db.execute(
             f"SELECT s.id FROM names n JOIN services s ON s.rid = n.rid WHERE n.key IN ({marks}) AND s.top = 1", keys)}
         ids.update(r[0] for r in self.db.execute(f"SELECT id FROM services WHERE id IN ({marks})", keys))
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        order = [r[0] for r in self.db.execute(
-            f"SELECT id FROM services WHERE id IN ({marks}) AND first = 1 ORDER BY layer, fkey, seq", list(ids))]
-        return {sid: self[sid] for sid in order}
+        return self.subset(ids)
 
     def fts_candidates(self, query: str, limit: int = SEARCH_CANDIDATES) -> list[str]:
         """Ids of services whose names, aliases or summary share pieces with `query`, strongest first (FTS5 trigram).
@@ -1063,8 +1072,7 @@ def narrow_for_search(catalog: m.Catalog, query: str) -> m.Catalog:
     services = catalog.services
     if not isinstance(services, IndexedServices) or len(services) <= SEARCH_SCAN_MAX:
         return catalog
-    ids = set(services.fts_candidates(query))
-    return replace(catalog, services={sid: services[sid] for sid in services.ordered(ids)})
+    return replace(catalog, services=services.subset(services.fts_candidates(query)))
 
 
 def services_with(catalog: m.Catalog, channels: Sequence[str]) -> Iterator[m.Service]:

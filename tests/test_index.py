@@ -327,3 +327,15 @@ def test_a_first_build_shows_progress_only_when_asked_and_the_pool_gives_the_sam
     monkeypatch.setattr(ix, "POOL_MIN_FILES", 1)
     pooled = ix.open_catalog([overlay], directory=tmp_path / "cache2", progress=True)
     same_catalog(load_catalog([overlay]), pooled)
+
+
+def test_a_cache_damaged_inside_is_rebuilt(cache: Path, parses: list[str]) -> None:
+    ix.open_catalog(directory=cache)
+    path = _index_file(cache)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data) - page, 3 * page):  # spoil pages after the first ones
+        data[start:start + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    parses.clear()
+    same_catalog(load_catalog(), ix.open_catalog(directory=cache))
