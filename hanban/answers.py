@@ -3,8 +3,9 @@ answer goes through, typed or not."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from hanban import model as m
 from hanban.errors import CONTROL_RE, AnswerError, NotFound
@@ -50,9 +51,9 @@ def coerce(q: Question, raw: Any, catalog: m.Catalog | None = None) -> Answer:
             return False
         raise AnswerError(f"{q.id}: {raw!r} is not allowed; use yes or no")
     if q.type == "number":
+        if isinstance(raw, bool):
+            raise AnswerError(f"{q.id}: {raw!r} is not a whole number")
         try:
-            if isinstance(raw, bool):
-                raise ValueError
             n = int(str(raw).strip())
         except ValueError:
             raise AnswerError(f"{q.id}: {raw!r} is not a whole number") from None

@@ -8,8 +8,8 @@ sources are silent the checklist says so ("not stated: check with the local offi
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from hanban import conditions as cond
 from hanban import model as m

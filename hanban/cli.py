@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, TypeVar, cast
 
 import typer
 
-from hanban import __version__
-from hanban import fastargs
+from hanban import __version__, fastargs
 from hanban import model as m
 from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound
 
@@ -108,7 +108,7 @@ def handles_errors(fn: F) -> F:
             say("hanban: interrupted")
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)
 
 
 def state(ctx: typer.Context) -> State:
@@ -125,7 +125,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _lang_option(value: Optional[str]) -> Optional[str]:
+def _lang_option(value: str | None) -> str | None:
     if value is None:
         return None
     from hanban.i18n import parse_lang
@@ -146,7 +146,7 @@ def root(
         help="Add a catalog overlay folder on top of the built-in catalog (repeatable; "
         "also HANBAN_CATALOG, a path list). A service with the same id replaces the built-in one.",
     ),
-    lang: Optional[str] = typer.Option(
+    lang: str | None = typer.Option(
         None,
         "--lang",
         metavar="zh-Hans|zh-Hant|en",
@@ -266,7 +266,7 @@ def measures(
 def validate(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(None, metavar="[PATH]...", help="Files or folders to check (default: the catalog and its overlays)."),
-    seeds: Optional[Path] = typer.Option(
+    seeds: Path | None = typer.Option(
         None, "--seeds", metavar="DIR", help="Also check every quote verbatim against the seed texts in DIR (also HANBAN_SEEDS)."
     ),
 ) -> None:
@@ -301,7 +301,7 @@ def validate(
 def main() -> None:
     """Console-script entry point: run the app, keep tracebacks away from people."""
     if sys.stderr is None:  # started with 2>&-: print(file=None) would write to stdout
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (stderr for the rest of the run)
     if sys.stdout is None:  # started with >&-
         say("hanban: cannot write output: standard output is closed")
         sys.exit(ExitStatus.NOT_FOUND)
@@ -352,6 +352,8 @@ def _silence_stdout() -> None:
 
 # Commands defined in their own modules register themselves on `app` when imported.
 # (Each import must stay cheap: heavy modules are imported inside the command functions.)
+# Import order is the order of the commands in --help, so isort's order does not apply.
+# isort: off
 # -- command modules --
-import hanban.cli_search  # noqa: E402,F401  (hanban search)
-import hanban.cli_ask  # noqa: E402,F401  (hanban ask, hanban questions)
+import hanban.cli_search  # (hanban search)
+import hanban.cli_ask  # noqa: F401  (hanban ask, hanban questions)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
 from hanban import model as m
 from hanban.cli import app, handles_errors, is_terminal, out, say, state, stdout_is_terminal
-from hanban.errors import AnswerError, ExitStatus, OutputError
+from hanban.errors import AnswerError, OutputError
 
 OUTPUT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".json")
 
@@ -121,11 +121,11 @@ def run_wizard(wiz: Any, catalog: m.Catalog, answers: dict[str, Any], lang: m.La
 def ask(
     ctx: typer.Context,
     set_: list[str] = typer.Option([], "--set", metavar="ID=VALUE", autocompletion=complete_set, help="Answer a question without being asked (repeatable); --set service=ID picks the service by id or name."),
-    answers_file: Optional[Path] = typer.Option(None, "--answers", metavar="FILE", help="Read answers from a YAML file (e.g. one written by --save-answers)."),
+    answers_file: Path | None = typer.Option(None, "--answers", metavar="FILE", help="Read answers from a YAML file (e.g. one written by --save-answers)."),
     json_: bool = typer.Option(False, "--json", help="Print the checklist as JSON: {service, answers, channels, items, sources, as_of}."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Also write the checklist to FILE: Markdown (.md), HTML (.html) or JSON (.json)."),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Also write the checklist to FILE: Markdown (.md), HTML (.html) or JSON (.json)."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output / --save-answers files that exist."),
-    save_answers: Optional[Path] = typer.Option(None, "--save-answers", metavar="FILE", help="Write the answers the flow asked to FILE (YAML), for --answers later."),
+    save_answers: Path | None = typer.Option(None, "--save-answers", metavar="FILE", help="Write the answers the flow asked to FILE (YAML), for --answers later."),
 ) -> None:
     """Answer a few questions and get a checklist for your case: channels, where, what to bring, steps, sources."""
     from hanban import flow
@@ -209,7 +209,7 @@ def render_file(cl: Any, catalog: m.Catalog, lang: m.Lang, suffix: str) -> str:
 def questions(
     ctx: typer.Context,
     json_: bool = typer.Option(False, "--json", help="Print a JSON array of questions."),
-    service: Optional[str] = typer.Option(None, "--service", metavar="ID", help="Only the questions this service's flow can ask."),
+    service: str | None = typer.Option(None, "--service", metavar="ID", help="Only the questions this service's flow can ask."),
     graph: bool = typer.Option(False, "--graph", help="Print the flow as a Mermaid flowchart."),
 ) -> None:
     """List the wizard's questions: id, prompt, type, choices and the condition for asking."""

@@ -14,10 +14,11 @@ An answer that was not given (the question was not asked) equals nothing and is 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping, Union
+from typing import Any
 
-Value = Union[str, int, bool]
+Value = str | int | bool
 OPERATORS = ("equals", "in", "not", "all", "any")
 
 
@@ -42,21 +43,21 @@ class In:
 
 @dataclass(frozen=True)
 class Not:
-    operand: "Condition"
+    operand: Condition
 
 
 @dataclass(frozen=True)
 class All:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
 
 
 @dataclass(frozen=True)
 class Any_:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
 
 
-Condition = Union[Equals, In, Not, All, Any_]
-PathKey = tuple[Union[str, int], ...]
+Condition = Equals | In | Not | All | Any_
+PathKey = tuple[str | int, ...]
 
 
 class ConditionSyntaxError(ValueError):

@@ -11,8 +11,9 @@ internals, to typer's own code. Nothing here changes what a command receives.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 _installed = False
 
@@ -51,21 +52,22 @@ def install() -> None:
         return
 
     @dataclass(frozen=True)
-    class DirectParam(RuntimeParam):  # type: ignore[misc]
+    class DirectParam(RuntimeParam):
         """Coercion without pydantic for str, Path and lists of them."""
 
         leaf: Callable[[Any, Any, Any], Any] = lambda v, p, c: v
         descriptor: Any = None
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            annotation: Any = self.annotation  # plain Any: through typer's alias mypy picks get_origin's ParamSpec overload
             try:
-                if isinstance(value, (list, tuple)) and get_origin(self.annotation) is list:
+                if isinstance(value, (list, tuple)) and get_origin(annotation) is list:
                     return [self.leaf(v, param, ctx) for v in value]
                 return self.leaf(value, param, ctx)
             except _Unusual:  # a value typer would coerce some other way: let it
                 return build_runtime_param(self.descriptor)._coerce_value(value, param, ctx)
 
-    def leaf_for(annotation: Any, info: Any) -> Optional[Callable[[Any, Any, Any], Any]]:
+    def leaf_for(annotation: Any, info: Any) -> Callable[[Any, Any, Any], Any] | None:
         if annotation is bool:
             return lambda v, p, c: v if isinstance(v, bool) else _unusual()
         if annotation is str and not routes_to_path(annotation, info):
@@ -96,10 +98,10 @@ def install() -> None:
         if getattr(self, "_runtime_param", None) is None:
             try:
                 fast = direct(self.type_descriptor)
-            except Exception:  # unknown shape: typer decides
+            except Exception:  # noqa: BLE001  unknown shape (typer internals): typer decides
                 fast = None
             if fast is not None:
                 self._runtime_param = fast
         return original(self)
 
-    core._TyperParameter.get_runtime_param = get_runtime_param
+    core._TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]  # patched on purpose

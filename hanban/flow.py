@@ -7,8 +7,10 @@ flow actually reaches: changing an earlier answer drops answers the new path no 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping, Sequence
+from itertools import pairwise
+from typing import Any
 
 from hanban import conditions as cond
 from hanban.wizard import Answer, Question, Wizard
@@ -51,9 +53,7 @@ def estimate_total(questions: Sequence[Question], answers: Mapping[str, Answer])
     pending = frozenset(q.id for q in questions if q.id not in answers)
     total = 0
     for q in questions:
-        if q.id in answers:
-            total += 1
-        elif cond.might_hold(q.when, answers, pending) is not False:
+        if q.id in answers or cond.might_hold(q.when, answers, pending) is not False:
             total += 1
     return max(total, 1)
 
@@ -114,7 +114,7 @@ def _complete(q: Question, vals: list[Answer], linked: set[str]) -> list[Answer]
     if q.type == "confirm":
         return [True, False]
     if q.type == "select":
-        allowed = [c.value for c in q.choices]
+        allowed: list[Answer] = [c.value for c in q.choices]
         vals = [v for v in vals if v in allowed]
         rest = [v for v in allowed if v not in vals]
         # one value no condition names; two when compared with another answer (equal and unequal)
@@ -175,7 +175,7 @@ def mermaid(wiz: Wizard, service: str | None = None, lang: Any = "en") -> str:
     follows: dict[tuple[str, str], None] = {}
     for p in paths(wiz, service):
         ids = [qid for qid in p if any(q.id == qid for q in qs)] + ["done"]
-        for a, b in zip(ids, ids[1:]):
+        for a, b in pairwise(ids):
             follows[(a, b)] = None
     for a, b in follows:
         target = next((q for q in qs if q.id == b), None)

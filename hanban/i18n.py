@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
+from typing import TYPE_CHECKING
 
 from hanban.model import LANGS, Lang
+
+if TYPE_CHECKING:
+    import opencc
 
 
 def lang_from_locale(environ: Mapping[str, str] | None = None) -> Lang:
@@ -40,7 +44,7 @@ def parse_lang(value: str) -> Lang:
 
 
 @lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
+def _converter() -> opencc.OpenCC:
     import opencc  # heavy: imported only when Traditional text is needed
 
     return opencc.OpenCC("s2t")

@@ -7,7 +7,8 @@ too, and the CLI exits 130. Tests pass `input=`/`output=` (prompt_toolkit pipe i
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import questionary
 from questionary import Choice as QChoice

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 from hanban import model as m
 from hanban.errors import NotFound

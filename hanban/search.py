@@ -26,11 +26,15 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from hanban import model as m
+
+if TYPE_CHECKING:
+    import opencc
 
 # Field kinds and how much a match in each counts.
 FIELD_WEIGHTS: dict[str, float] = {
@@ -50,8 +54,8 @@ MAX_VARIANTS = 8
 # Regional spellings folded after Traditional -> Simplified (Taiwan writes 身分證, the mainland 身份证).
 VARIANTS: tuple[tuple[str, str], ...] = (("身分证", "身份证"), ("纪录", "记录"), ("登记簿", "户口簿"))
 EN_STOPWORDS = frozenset(
-    "a an the of for to my i in on at how do does can get is are and or me what where with want need "
-    "please from by it this that be am".split()
+    ("a", "an", "the", "of", "for", "to", "my", "i", "in", "on", "at", "how", "do", "does", "can", "get", "is", "are",
+     "and", "or", "me", "what", "where", "with", "want", "need", "please", "from", "by", "it", "this", "that", "be", "am")
 )
 ZH_STOP_CHARS = frozenset("的了我吗么怎呢啊吧要想去在哪里能可以是和与有个你您请")
 # Everyday characters people add to queries, all in their Simplified form: with the catalog's own
@@ -102,7 +106,7 @@ def fold_variants(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _t2s():  # type: ignore[no-untyped-def]
+def _t2s() -> opencc.OpenCC:
     import opencc  # ~15-50 ms to import: only when a query may be Traditional
 
     return opencc.OpenCC("t2s")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, TypeVar
 
 from hanban import model as m
 from hanban.errors import Problem
@@ -156,9 +157,8 @@ class Checker:
         self.ref("seed", file, path + ("file",))
         if measure is not None:
             self.ref("measure", measure, path + ("measure",))
-        if self.seed_texts is not None and file in self.seed_texts:
-            if _squash(quote) not in self.seed_texts[file]:
-                self.err(path + ("quote",), f"quote not found verbatim in {file}")
+        if self.seed_texts is not None and file in self.seed_texts and _squash(quote) not in self.seed_texts[file]:
+            self.err(path + ("quote",), f"quote not found verbatim in {file}")
         return m.Source(file, measure, quote)
 
     def sources(self, value: Any, path: PathKey, *, required: bool = True) -> tuple[m.Source, ...]:

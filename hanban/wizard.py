@@ -9,8 +9,9 @@ turns the checked data into the questions and rules the flow and the checklist u
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
+from typing import TYPE_CHECKING, Any
 
 from hanban import conditions as cond
 from hanban import model as m
@@ -26,7 +27,7 @@ RULE_ITEM_KINDS = ("where", "bring", "may_be_exempt", "step", "note", "warning")
 SERVICE_QUESTION = "service"
 CHOICES_FROM = ("services",)
 
-Answer = Union[str, int, bool]
+Answer = str | int | bool
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ class Wizard:
 # -- per-file parsing (called from validate.check_document) ------------------------------
 
 
-def parse_section(c: "Checker", key: str, value: Any) -> tuple[Any, ...]:
+def parse_section(c: Checker, key: str, value: Any) -> tuple[Any, ...]:
     """Parse a file's `questions:` or `rules:` list with the catalog's checker."""
     if not isinstance(value, list):
         c.err((key,), "expected a list")
@@ -138,7 +139,7 @@ def parse_section(c: "Checker", key: str, value: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _condition(c: "Checker", raw: Any, path: tuple[Any, ...]) -> cond.Condition | None:
+def _condition(c: Checker, raw: Any, path: tuple[Any, ...]) -> cond.Condition | None:
     try:
         return cond.parse(raw)
     except cond.ConditionSyntaxError as exc:
@@ -146,7 +147,7 @@ def _condition(c: "Checker", raw: Any, path: tuple[Any, ...]) -> cond.Condition 
         return None
 
 
-def _question(c: "Checker", value: Any, path: tuple[Any, ...]) -> Question | None:
+def _question(c: Checker, value: Any, path: tuple[Any, ...]) -> Question | None:
     d = c.mapping(value, path, ("id", "type", "prompt"), ("help", "choices", "choices_from", "when", "min", "max", "example"))
     if d is None:
         return None
@@ -183,7 +184,7 @@ def _question(c: "Checker", value: Any, path: tuple[Any, ...]) -> Question | Non
     return Question(qid, qtype, prompt, help_, tuple(choices), choices_from, when, minimum, maximum, example, c.origin(path))
 
 
-def _int(c: "Checker", d: dict[str, Any], key: str, path: tuple[Any, ...]) -> int | None:
+def _int(c: Checker, d: dict[str, Any], key: str, path: tuple[Any, ...]) -> int | None:
     if key not in d:
         return None
     v = d[key]
@@ -193,7 +194,7 @@ def _int(c: "Checker", d: dict[str, Any], key: str, path: tuple[Any, ...]) -> in
     return v
 
 
-def _choices(c: "Checker", value: Any, path: tuple[Any, ...]) -> list[Choice]:
+def _choices(c: Checker, value: Any, path: tuple[Any, ...]) -> list[Choice]:
     if not isinstance(value, list) or not value:
         c.err(path, "expected a non-empty list of {value, label}")
         return []
@@ -221,7 +222,7 @@ def _choices(c: "Checker", value: Any, path: tuple[Any, ...]) -> list[Choice]:
     return out
 
 
-def _rule(c: "Checker", value: Any, path: tuple[Any, ...]) -> Rule | None:
+def _rule(c: Checker, value: Any, path: tuple[Any, ...]) -> Rule | None:
     d = c.mapping(value, path, ("id", "services", "sources"), ("when", "channel", "items"))
     if d is None:
         return None
@@ -240,7 +241,7 @@ def _rule(c: "Checker", value: Any, path: tuple[Any, ...]) -> Rule | None:
     return Rule(rid, services, when, channel, items, sources, c.origin(path))
 
 
-def _channel_effect(c: "Checker", value: Any, path: tuple[Any, ...]) -> ChannelEffect | None:
+def _channel_effect(c: Checker, value: Any, path: tuple[Any, ...]) -> ChannelEffect | None:
     d = c.mapping(value, path, ("name", "available", "why"), ("status",))
     if d is None:
         return None
@@ -256,7 +257,7 @@ def _channel_effect(c: "Checker", value: Any, path: tuple[Any, ...]) -> ChannelE
     return ChannelEffect(name, available, why, status)
 
 
-def _rule_item(c: "Checker", value: Any, path: tuple[Any, ...]) -> RuleItem | None:
+def _rule_item(c: Checker, value: Any, path: tuple[Any, ...]) -> RuleItem | None:
     d = c.mapping(value, path, ("kind", "text"))
     if d is None:
         return None

@@ -93,15 +93,16 @@ def load_bytes(raw: bytes, name: str) -> Located:
         raise CatalogError(
             [Problem(name, line, "", f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]
         ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     loader = Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.reader.ReaderError as exc:
         # The C reader counts UTF-8 bytes, the Python one characters.
-        before = text.encode("utf-8")[: exc.position] if Loader is not yaml.SafeLoader else text[: exc.position]
-        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1
+        if Loader is not yaml.SafeLoader:
+            line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
+        else:
+            line = text[: exc.position].count("\n") + 1
         raise CatalogError(
             [Problem(name, line, "", f"{exc.reason} (U+{int(exc.character):04X})")]
         ) from None
@@ -162,6 +163,7 @@ class _Converter:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # PyYAML has no other kind of node
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
