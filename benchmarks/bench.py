@@ -23,15 +23,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import gen_catalog  # noqa: E402
+import gen_catalog
 
 PY = sys.executable
 FLOOR = [PY, "-c", "import typer, rich.console"]

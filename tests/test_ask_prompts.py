@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from prompt_toolkit.input.defaults import create_pipe_input
@@ -70,8 +70,8 @@ def test_end_of_input_counts_as_an_interrupt(keys: object) -> None:
 
 
 def test_a_number_question_validates_like_a_typed_answer(keys: object) -> None:
-    from hanban.wizard import Question
     from hanban.model import Text
+    from hanban.wizard import Question
 
     q = Question("age", "number", Text("年龄？", "Age?"), minimum=0, maximum=150)
     keys.send_text("abc" + "\x7f" * 3 + "42" + ENTER)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ DOWN = "\x1b[B"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def spawn() -> "pexpect.spawn":
+def spawn() -> pexpect.spawn:
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "120", "LINES": "40", "NO_COLOR": "1", "LANG": "C.UTF-8"}
     env.pop("HANBAN_CATALOG", None)
     return pexpect.spawn(sys.executable, ["-m", "hanban", "--lang", "en", "ask"], env=env, encoding="utf-8", timeout=30, dimensions=(40, 120))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from typer.testing import CliRunner
@@ -46,19 +46,19 @@ SERVICE = """
     sources:""" + QUOTE.replace("\n      ", "\n      ")
 
 MINI = [
-    dict(id="no-crime-certificate", zh="无犯罪记录证明开具", en="No-criminal-record certificate",
-         zh_aliases="开无犯罪证明", en_aliases="police clearance certificate",
-         summary_zh=u"公安机关开具的无犯罪记录证明。", summary_en="A certificate that you have no criminal record."),
-    dict(id="id-card-lost-reissue", zh="居民身份证丢失补领", en="Replacing a lost resident identity card",
-         zh_aliases="身份证补办", en_aliases="lost ID card",
-         summary_zh="居民身份证丢失后申请补领。", summary_en="Apply for a new card after losing yours."),
-    dict(id="id-card-first-application", zh="首次申领居民身份证", en="First application for a resident identity card",
-         zh_aliases="第一次办身份证", en_aliases="first ID card",
-         summary_zh="第一次申领居民身份证。", summary_en="Your first resident identity card."),
-    dict(id="port-visa", zh="口岸签证", en="Visa on arrival at the port",
-         zh_aliases="落地签", en_aliases="visa on arrival",
-         summary_zh="外国人在入境口岸申请签证，可凭企业邀请函件办理。",
-         summary_en="Foreigners apply at the border for a visa."),
+    {"id": "no-crime-certificate", "zh": "无犯罪记录证明开具", "en": "No-criminal-record certificate",
+     "zh_aliases": "开无犯罪证明", "en_aliases": "police clearance certificate",
+     "summary_zh": "公安机关开具的无犯罪记录证明。", "summary_en": "A certificate that you have no criminal record."},
+    {"id": "id-card-lost-reissue", "zh": "居民身份证丢失补领", "en": "Replacing a lost resident identity card",
+     "zh_aliases": "身份证补办", "en_aliases": "lost ID card",
+     "summary_zh": "居民身份证丢失后申请补领。", "summary_en": "Apply for a new card after losing yours."},
+    {"id": "id-card-first-application", "zh": "首次申领居民身份证", "en": "First application for a resident identity card",
+     "zh_aliases": "第一次办身份证", "en_aliases": "first ID card",
+     "summary_zh": "第一次申领居民身份证。", "summary_en": "Your first resident identity card."},
+    {"id": "port-visa", "zh": "口岸签证", "en": "Visa on arrival at the port",
+     "zh_aliases": "落地签", "en_aliases": "visa on arrival",
+     "summary_zh": "外国人在入境口岸申请签证，可凭企业邀请函件办理。",
+     "summary_en": "Foreigners apply at the border for a visa."},
 ]
 
 GLOSSARY = """

@@ -16,7 +16,7 @@ def problems(text: str | bytes) -> list[str]:
 
 
 def test_plain_yaml_loads_with_lines_for_every_value() -> None:
-    doc = load_bytes("a:\n  b: [1, two]\n  c: 2023-08-03\n".encode(), "x.yaml")
+    doc = load_bytes(b"a:\n  b: [1, two]\n  c: 2023-08-03\n", "x.yaml")
     assert doc.data == {"a": {"b": [1, "two"], "c": "2023-08-03"}}
     assert doc.lines[("a", "b", 1)] == 2
     assert doc.line(("a", "c", "missing")) == 3
