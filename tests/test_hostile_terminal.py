@@ -97,7 +97,7 @@ def test_an_interrupt_leaves_an_existing_output_file_as_it_was(tmp_path: Path) -
 def test_ask_without_a_terminal_exits_2_naming_the_flags_instead_of_waiting(tmp_path: Path) -> None:
     got = subprocess.run(
         [sys.executable, "-m", "hanban", "--lang", "en", "ask"],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env(), timeout=60,
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env(), check=False, timeout=60,
     )
     assert got.returncode == 2
     assert got.stdout == ""
@@ -109,7 +109,7 @@ def test_ask_with_stdin_a_terminal_but_stdout_piped_does_not_prompt(tmp_path: Pa
         "/bin/sh", ["-c", f"{sys.executable} -m hanban --lang en ask --set service=no-crime-certificate | cat"],
         env=env(), dimensions=(24, 80), encoding="utf-8", timeout=60,
     )
-    status, text = finish(child)
+    _status, text = finish(child)
     assert "hukou_province: one of:" in text
     assert PROVINCE not in text
 
@@ -175,7 +175,7 @@ def test_a_reader_that_went_away_gets_no_broken_pipe_error(args: list[str]) -> N
     read, write = os.pipe()
     os.close(read)  # the reader is gone before the first byte: `hanban ... | head -0`
     try:
-        got = subprocess.run([sys.executable, "-m", "hanban", *args], stdout=write, stderr=subprocess.PIPE, text=True, env=env(), timeout=60)
+        got = subprocess.run([sys.executable, "-m", "hanban", *args], stdout=write, stderr=subprocess.PIPE, text=True, env=env(), check=False, timeout=60)
     finally:
         os.close(write)
     assert got.returncode == 1
@@ -184,14 +184,14 @@ def test_a_reader_that_went_away_gets_no_broken_pipe_error(args: list[str]) -> N
 
 def test_list_piped_to_head_prints_one_line_and_no_error() -> None:
     got = subprocess.run(
-        f"{sys.executable} -m hanban list | head -1", shell=True, capture_output=True, text=True, env=env(), timeout=60,
+        f"{sys.executable} -m hanban list | head -1", shell=True, capture_output=True, text=True, env=env(), check=False, timeout=60,
     )
     assert got.stdout.startswith("no-crime-certificate\t") and got.stdout.count("\n") == 1
     assert got.stderr == ""
 
 
 def test_a_closed_stdout_is_one_message_and_exit_1() -> None:
-    got = subprocess.run(f"{sys.executable} -m hanban list >&-", shell=True, capture_output=True, text=True, env=env(), timeout=60)
+    got = subprocess.run(f"{sys.executable} -m hanban list >&-", shell=True, capture_output=True, text=True, env=env(), check=False, timeout=60)
     assert got.returncode == 1
     assert got.stderr == "hanban: cannot write output: standard output is closed\n"
 
@@ -200,6 +200,6 @@ def test_a_closed_stdout_is_one_message_and_exit_1() -> None:
 @pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["show", "no-crime-certificate"]])
 def test_a_full_disk_on_stdout_is_one_message_and_exit_1(args: list[str]) -> None:
     with open("/dev/full", "w") as full:
-        got = subprocess.run([sys.executable, "-m", "hanban", *args], stdout=full, stderr=subprocess.PIPE, text=True, env=env(), timeout=60)
+        got = subprocess.run([sys.executable, "-m", "hanban", *args], stdout=full, stderr=subprocess.PIPE, text=True, env=env(), check=False, timeout=60)
     assert got.returncode == 1
     assert got.stderr == "hanban: cannot write output: No space left on device\n"
