@@ -22,9 +22,10 @@ import os
 import sqlite3
 import stat
 import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from hanban import __version__
 from hanban import model as m
@@ -168,7 +169,7 @@ class _Unwritable(Exception):
 class FileRef:
     """One catalog file as found on disk: layer, sort key, display name and stat."""
 
-    __slots__ = ("path", "layer", "fkey", "display", "size", "mtime")
+    __slots__ = ("display", "fkey", "layer", "mtime", "path", "size")
 
     def __init__(self, path: str, layer: int, fkey: str, display: str, size: int, mtime: int) -> None:
         self.path, self.layer, self.fkey, self.display, self.size, self.mtime = path, layer, fkey, display, size, mtime
@@ -665,9 +666,13 @@ class Index:
             fid = next_fid
             batch["files"].append((fid, f.path, f.layer, f.fkey, f.display, r["size"], r["mtime"], r["hash"]))
             for seq, sid, line, data, hmap, ow, fo, cp, keys, text, cat, name in r["services"]:
-                if not full and sid not in existed and sid not in touched_ids:
-                    if db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (sid,)).fetchone():
-                        existed.add(sid)
+                if (
+                    not full
+                    and sid not in existed
+                    and sid not in touched_ids
+                    and db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (sid,)).fetchone()
+                ):
+                    existed.add(sid)
                 next_rid += 1
                 batch["services"].append((next_rid, fid, f.layer, f.fkey, seq, sid, line, data, hmap, ow, fo, cp, cat, name))
                 batch["names"] += [(k, next_rid) for k in keys]
@@ -856,7 +861,7 @@ class _WizardView(Mapping[str, Any]):
 
 
 class _Stub:
-    __slots__ = ("id", "category", "name")
+    __slots__ = ("category", "id", "name")
 
     def __init__(self, sid: str, category: str, name: m.Text) -> None:
         self.id, self.category, self.name = sid, category, name

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -20,7 +21,7 @@ from hanban.errors import CatalogError
 from hanban.resolve import exact_keys, find_exact
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import gen_catalog  # noqa: E402
+import gen_catalog
 
 
 @pytest.fixture

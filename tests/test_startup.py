@@ -52,7 +52,8 @@ def modules_after(args: list[str], cache: Path) -> set[str]:
     env = {**os.environ, "HANBAN_CACHE": str(cache), "COLUMNS": "100", "LANG": "C.UTF-8"}
     env.pop("HANBAN_CATALOG", None)
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True, env=env, cwd=REPO, timeout=120
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True, text=True, env=env, cwd=REPO, check=False, timeout=120,
     )
     marker = proc.stderr.rsplit("MODULES=", 1)
     assert len(marker) == 2, proc.stderr
