@@ -43,8 +43,8 @@ PILOT_WARNING = T(
     "{channel} is a {status}, not offered everywhere yet{regions}: check with the local office before you rely on it.",
 )
 MAY_BE_EXEMPT_NOTE = T(
-    "“可能无需携带”的证照：“免交证、办成事”改革正在推进（能减则减、能免则免），各地进度不一，不确定时请带上。",
-    "About the documents you may not need to bring: the 免交证 reform (“reduce what can be reduced, waive what can be waived”) is under way and local progress varies, so bring them if unsure.",
+    "关于“可能免交”的公安证照：“免交证、办成事”改革正在推进（能减则减、能免则免），各地进度不一，不确定时请带上。",
+    "About the police-issued documents you may not have to hand in: the 免交证 reform (“reduce what can be reduced, waive what can be waived”) is under way and local progress varies, so bring them if unsure.",
 )
 EXEMPT = T("{name}：无需提交。", "{name}: not needed.")
 BRING_UNSURE = T("{name}（是否需要资料未说明：请带上）", "{name} (whether it is needed is not stated: bring it)")

@@ -81,7 +81,7 @@ UI: dict[str, tuple[str, str]] = {
     "channels": ("办理渠道", "Channels"),
     "documents": ("材料", "Documents"),
     "bring": ("需携带", "Bring"),
-    "may_be_exempt": ("可能免交（改革推进中，不确定时请携带）", "May not need to bring (reform under way: bring them if unsure)"),
+    "may_be_exempt": ("如被要求提供，以下公安证照可能免交（改革推进中，不确定时请携带）", "Police-issued documents you may not have to hand in if asked for them (reform under way: bring them if unsure)"),
     "exempt": ("免交", "Exempt"),
     "doc_not_stated": ("资料未说明", "Not stated"),
     "bring_not_stated": ("资料未说明需携带哪些材料：请向当地公安机关确认。", "The sources do not say what to bring: check with the local office."),

@@ -14,7 +14,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "warning": ("注意", "Caveats"),
     "where": ("去哪里办", "Where to go"),
     "bring": ("需携带", "What to bring"),
-    "may_be_exempt": ("可能无需携带（不确定时请带上）", "You may not need to bring (bring them if unsure)"),
+    "may_be_exempt": ("如被要求提供，以下公安证照可能免交（不确定时请带上）", "Police-issued documents you may not have to hand in if asked for them (bring them if unsure)"),
     "step": ("步骤", "Steps"),
     "note": ("说明", "Notes"),
     "sources": ("资料来源", "Sources"),
