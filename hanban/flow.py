@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from hanban import conditions as cond
-from hanban.wizard import Answer, Question, Wizard
+from hanban.wizard import SERVICE_QUESTION, Answer, Question, Wizard
 
 
 @dataclass(frozen=True)
@@ -114,12 +114,20 @@ def _complete(q: Question, vals: list[Answer], linked: set[str]) -> list[Answer]
     if q.type == "confirm":
         return [True, False]
     if q.type == "select":
-        allowed: list[Answer] = [c.value for c in q.choices]
+        # sets, not lists: the service question has one choice per service (66,000 in a big overlay)
+        allowed = {c.value for c in q.choices}
         vals = [v for v in vals if v in allowed]
-        rest = [v for v in allowed if v not in vals]
+        named = set(vals)
         # one value no condition names; two when compared with another answer (equal and unequal)
-        vals += rest[: 2 if linked else 1]
-        return list(vals) or allowed[:1]
+        want = 2 if linked else 1
+        rest: list[Answer] = []
+        for c in q.choices:
+            if len(rest) == want:
+                break
+            if c.value not in named:
+                rest.append(c.value)
+        vals += rest
+        return list(vals) or [c.value for c in q.choices[:1]]
     fallback: Answer = q.example if q.example is not None else (q.minimum if q.type == "number" and q.minimum is not None else (0 if q.type == "number" else "x"))
     return list(vals) + ([fallback] if fallback not in vals else [])
 
@@ -135,13 +143,20 @@ def paths(wiz: Wizard, service: str | None = None, *, full: bool = False) -> Ite
     """Every path through the flow (for one service, or all), as the answers it ends with.
 
     With full=False, choices that no condition distinguishes are represented by one of them, so
-    every distinct sequence of questions and every rule outcome is still taken.
+    every distinct sequence of questions and every rule outcome is still taken; for the service
+    question (one choice per service) see `service_representatives`. With full=True every choice
+    of every question is taken, every service included.
     """
     reps = {} if full else _representatives(wiz)
+    services: list[Answer] | None = None
+    if service is None and not full:
+        services = list(service_representatives(wiz, reps))
 
     def values(q: Question) -> list[Answer]:
-        if q.id == "service":
-            return [service] if service is not None else all_values(q)
+        if q.id == SERVICE_QUESTION:
+            if service is not None:
+                return [service]
+            return services if services is not None else all_values(q)
         return all_values(q) if full else reps[q.id]
 
     def go(answers: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
@@ -155,8 +170,59 @@ def paths(wiz: Wizard, service: str | None = None, *, full: bool = False) -> Ite
     yield from go({})
 
 
+def service_representatives(wiz: Wizard, reps: Mapping[str, list[Answer]] | None = None) -> list[str]:
+    """The service choices `paths(wiz)` takes: every distinguished service, and one for the rest.
+
+    A service is *distinguished* when the wizard can tell it apart by name: a condition (of a
+    question or a rule) compares the service answer with it (`equals`, or an `in` list), a rule
+    lists it under `services:`, or it is among the values `paths` gives a question whose answer
+    a condition compares with the service answer (`{equals: {service: {answer: q}}}`, either way
+    round). Every distinguished service is kept, in choice order, and so is the first choice that
+    is not distinguished (when there is one): it stands for all the others.
+
+    Why that loses nothing. Take two undistinguished services s and t, and answers A and A' that
+    differ only in that the service answer is s in A and t in A'. Every condition has the same
+    truth value over A and A', by induction on its structure: `not`, `all` and `any` combine
+    equal values; a test that does not read the service answer sees equal answers; `equals` /
+    `in` against literals compares the service with named services only, so it is false for both
+    s and t; `equals` between the service answer and the answer to another question q is false
+    for both too, since q's answer is one of the values `paths` gives q, none of which is s or t
+    (and a comparison of the service answer with itself holds for both). The walk reads answers
+    only through conditions, and the values `paths` offers each later question do not depend on
+    the service answer, so the enumeration from s and the one from t take the same branches in
+    the same order: the same questions are asked, the same rules hold (neither s nor t is in any
+    rule's `services:`), and their paths differ only in the service answer. Grouping the
+    undistinguished services therefore keeps every question sequence, every rule outcome and
+    every question-to-question edge, and keeping the *first* of them in choice order keeps the
+    order in which `paths` first meets each of them (so `mermaid` draws the same graph).
+    """
+    q = wiz.question(SERVICE_QUESTION)
+    if q is None or q.type != "select":
+        return []
+    if reps is None:
+        reps = _representatives(wiz)
+    conds = [x.when for x in wiz.questions] + [r.when for r in wiz.rules]
+    named: set[Answer] = {v for c in conds for qid, v in cond.literals(c) if qid == SERVICE_QUESTION}
+    named.update(sid for r in wiz.rules for sid in r.services)
+    for c in conds:
+        for a, b in cond.compared_pairs(c):
+            if SERVICE_QUESTION in (a, b):
+                other = b if a == SERVICE_QUESTION else a
+                if other != SERVICE_QUESTION:
+                    named.update(reps.get(other, ()))
+    out: list[str] = []
+    stand_in = False
+    for ch in q.choices:
+        if ch.value in named:
+            out.append(ch.value)
+        elif not stand_in:
+            out.append(ch.value)
+            stand_in = True
+    return out
+
+
 def reachable_questions(wiz: Wizard) -> set[str]:
-    """Ids of the questions some path asks."""
+    """Ids of the questions some path asks (see `service_representatives` for why this is cheap)."""
     seen: set[str] = set()
     for p in paths(wiz):
         seen.update(p)
