@@ -31,14 +31,18 @@ from hanban import __version__
 from hanban import model as m
 from hanban.errors import CatalogError, Problem
 
-FORMAT = 1  # bump when the stored shape changes
+FORMAT = 2  # bump when the stored shape changes (2: services.search, search's prepared fields)
 ENV_CACHE = "HANBAN_CACHE"
 POOL_MIN_FILES = 48  # below this, a process pool costs more than it saves
 PROGRESS_MIN_FILES = 200
+# Search's prepared fields (services.search) are stored for catalogs of fewer files (the shipped one and
+# small overlays). A large catalog's search scores only a few FTS5 candidates, so preparing all its services
+# would slow its builds and edits for nothing; a service without them is prepared when searched.
+SEARCH_PREPARE_MAX_FILES = 48
 LOCK_WAIT = 600  # seconds another hanban may wait while one compiles a large catalog
 # The modules whose code decides what a file compiles to: a change to any of them invalidates the cache.
 _CODE = ("model.py", "validate.py", "yamlio.py", "catalog.py", "index.py", "resolve.py", "i18n.py",
-         "wizard.py", "conditions.py", "flow.py")
+         "wizard.py", "conditions.py", "flow.py", "search.py")
 _warned = False
 
 SCHEMA = """
@@ -48,7 +52,7 @@ CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL, layer INT NOT NUL
 CREATE TABLE services(rid INTEGER PRIMARY KEY, file INT NOT NULL, layer INT NOT NULL, fkey TEXT NOT NULL,
                       seq INT NOT NULL, id TEXT NOT NULL, line INT NOT NULL, data TEXT NOT NULL, hant TEXT NOT NULL,
                       ow INT NOT NULL, fo INT NOT NULL, cp INT NOT NULL, cat TEXT NOT NULL, name TEXT NOT NULL,
-                      first INT NOT NULL DEFAULT 1, top INT NOT NULL DEFAULT 1);
+                      first INT NOT NULL DEFAULT 1, top INT NOT NULL DEFAULT 1, search TEXT);
 CREATE INDEX services_id ON services(id, layer);
 CREATE INDEX services_order ON services(layer, fkey, seq);
 CREATE INDEX services_file ON services(file);
@@ -94,7 +98,8 @@ def index_path(roots: Sequence[tuple[Path, str]], directory: Path) -> Path:
 
 def _code_version() -> str:
     here = Path(__file__).resolve().parent
-    parts = [str(FORMAT), __version__, sqlite3.sqlite_version]
+    # (the Python minor version too: stored normalised texts depend on its Unicode tables)
+    parts = [str(FORMAT), __version__, sqlite3.sqlite_version, f"py{sys.version_info[0]}.{sys.version_info[1]}"]
     import zlib
 
     for name in _CODE:  # by content, so a checkout or a touch that changes nothing keeps the cache
@@ -380,13 +385,17 @@ _known_hant: Any = None
 
 
 # -- parsing one file (runs in worker processes) ----------------------------------------------
-def parse_task(task: tuple[str, str]) -> dict[str, Any]:
-    """Read, hash, parse and validate one file; everything returned is plain data."""
+def parse_task(task: tuple[str, str] | tuple[str, str, bool]) -> dict[str, Any]:
+    """Read, hash, parse and validate one file; everything returned is plain data.
+
+    `task` is (path, display name[, whether to store search's prepared fields of its services]).
+    """
     from hanban.resolve import exact_keys, normalize
     from hanban.validate import check_document
     from hanban.yamlio import MAX_BYTES, load_bytes, load_file
 
-    path, display = task
+    path, display = task[0], task[1]
+    prepare = task[2] if len(task) > 2 else True
     p = Path(path)
     out: dict[str, Any] = {"problems": [], "services": [], "entries": [], "refs": [], "raw": []}
     try:
@@ -425,7 +434,7 @@ def parse_task(task: tuple[str, str]) -> dict[str, Any]:
                     seq, e.id, e.origin.line, json.dumps(encode_service(e), ensure_ascii=False, separators=(",", ":")),
                     json.dumps(hant, ensure_ascii=False), int(ch["one_window"].available),
                     int(ch["fully_online"].available), int(ch["cross_province"].available), sorted(names), text,
-                    e.category, json.dumps(_t(e.name), ensure_ascii=False),
+                    e.category, json.dumps(_t(e.name), ensure_ascii=False), _prepared(e) if prepare else None,
                 ))
             else:
                 out["entries"].append((
@@ -439,6 +448,13 @@ def parse_task(task: tuple[str, str]) -> dict[str, Any]:
         # Wizard sections are parsed again from this text when a command asks for them (_LazyRaw).
         out["raw"].append((key, raw.decode("utf-8")))
     return out
+
+
+def _prepared(s: m.Service) -> str:
+    """Search's fields of a service (normalised texts, features), so a search need not decode or fold it."""
+    from hanban.search import prepare
+
+    return json.dumps(prepare(s), ensure_ascii=False, separators=(",", ":"))
 
 
 def _trad(text: str) -> str:
@@ -481,6 +497,7 @@ class Index:
         self.path = path
         self.db = self._connect()
         self._old_hant: dict[str, str] = {}
+        self._prepare_search = True
 
     def _connect(self) -> sqlite3.Connection:
         version = _code_version()
@@ -559,6 +576,7 @@ class Index:
 
     def _plan_and_apply(self, files: list[FileRef], progress: bool) -> None:
         db = self.db
+        self._prepare_search = len(files) < SEARCH_PREPARE_MAX_FILES
         stored = {(row[2], row[1]): row for row in db.execute("SELECT id, path, layer, fkey, display, size, mtime, hash FROM files")}
         current = {(f.layer, f.path) for f in files}
         gone = [row[0] for key, row in stored.items() if key not in current]
@@ -587,7 +605,7 @@ class Index:
     def _parse(self, todo: list[FileRef], progress: bool) -> Iterator[dict[str, Any]]:
         """Parse results in file order, from a process pool when there are many files."""
         global _known_hant
-        tasks = [(f.path, f.display) for f in todo]
+        tasks = [(f.path, f.display, self._prepare_search) for f in todo]
         bar = _progress(len(tasks)) if progress and len(tasks) >= PROGRESS_MIN_FILES else None
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         try:
@@ -649,8 +667,8 @@ class Index:
 
         def flush() -> None:  # many rows per statement: most of a large build's time in this process
             db.executemany("INSERT INTO files(id, path, layer, fkey, display, size, mtime, hash) VALUES (?,?,?,?,?,?,?,?)", batch["files"])
-            db.executemany("INSERT INTO services(rid, file, layer, fkey, seq, id, line, data, hant, ow, fo, cp, cat, name) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["services"])
+            db.executemany("INSERT INTO services(rid, file, layer, fkey, seq, id, line, data, hant, ow, fo, cp, cat, name, search) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["services"])
             db.executemany("INSERT INTO names VALUES (?, ?)", batch["names"])
             db.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", batch["fts"])
             db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)", batch["entries"])
@@ -665,7 +683,7 @@ class Index:
             next_fid += 1
             fid = next_fid
             batch["files"].append((fid, f.path, f.layer, f.fkey, f.display, r["size"], r["mtime"], r["hash"]))
-            for seq, sid, line, data, hmap, ow, fo, cp, keys, text, cat, name in r["services"]:
+            for seq, sid, line, data, hmap, ow, fo, cp, keys, text, cat, name, prep in r["services"]:
                 if (
                     not full
                     and sid not in existed
@@ -674,7 +692,7 @@ class Index:
                 ):
                     existed.add(sid)
                 next_rid += 1
-                batch["services"].append((next_rid, fid, f.layer, f.fkey, seq, sid, line, data, hmap, ow, fo, cp, cat, name))
+                batch["services"].append((next_rid, fid, f.layer, f.fkey, seq, sid, line, data, hmap, ow, fo, cp, cat, name, prep))
                 batch["names"] += [(k, next_rid) for k in keys]
                 batch["fts"].append((next_rid, text))
                 touched_ids.add(sid)
@@ -918,6 +936,17 @@ MAX_KNOWN_HANT = 50_000
 SEARCH_CANDIDATES = 30  # best FTS5 matches handed to search's own scoring on a large catalog
 
 
+def learn_traditional(hant: str) -> None:
+    """Remember a service's stored Traditional forms (JSON), so its texts show in Traditional without OpenCC."""
+    if hant != "{}":
+        from hanban import i18n
+
+        known = i18n.KNOWN_TRADITIONAL
+        if len(known) > MAX_KNOWN_HANT:
+            known.clear()
+        known.update(json.loads(hant))
+
+
 class IndexedServices(Mapping[str, m.Service]):
     """`Catalog.services` read from the index: in catalog order, overlays replacing by id."""
 
@@ -928,14 +957,9 @@ class IndexedServices(Mapping[str, m.Service]):
         self._len: int | None = None
 
     def _decode(self, data: str, hant: str) -> m.Service:
-        from hanban import i18n
         from hanban.catalog import date_key
 
-        if hant != "{}":
-            known = i18n.KNOWN_TRADITIONAL
-            if len(known) > MAX_KNOWN_HANT:
-                known.clear()
-            known.update(json.loads(hant))
+        learn_traditional(hant)
         s = decode_service(json.loads(data))
         # As catalog._finish_service: document kind names and as_of depend on other files.
         kinds, seeds = self.kinds, self.seeds
@@ -969,6 +993,17 @@ class IndexedServices(Mapping[str, m.Service]):
 
     def items(self) -> Iterator[tuple[str, m.Service]]:  # type: ignore[override]
         return ((s.id, s) for s in self.select(()))
+
+    def search_rows(self) -> Iterator[tuple[str, m.Text, Any, str]]:
+        """What search reads of every service, in catalog order: (id, name, search's prepared fields, Traditional
+        forms as JSON). Where they were not stored (see SEARCH_PREPARE_MAX_FILES), the service itself instead."""
+        cols = "name, search, hant, CASE WHEN search IS NULL THEN data END"  # the large data only when needed
+        rows = self.db.execute(f"SELECT id, top, {cols} FROM services WHERE first = 1 ORDER BY layer, fkey, seq")
+        for sid, top, name, prep, hant, data in rows.fetchall():
+            if not top:  # an overlay replaced it: its content is the top layer's
+                name, prep, hant, data = self.db.execute(
+                    f"SELECT {cols} FROM services WHERE id = ? AND top = 1", (sid,)).fetchone()
+            yield sid, m.Text(*json.loads(name)), self._decode(data, hant) if prep is None else json.loads(prep), hant
 
     def select(self, channels: Sequence[str]) -> Iterator[m.Service]:
         """Services in catalog order whose every named channel is available (streamed)."""

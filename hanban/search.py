@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from hanban import model as m
 
@@ -154,15 +154,36 @@ def _runs() -> re.Pattern[str]:
     return re.compile("([\u3400-\u9fff\uf900-\ufaff]+)")
 
 
+SHORT_TOKEN = 32  # up to this length a token is split without the regex (compiling it costs ~1 ms)
+
+
+def _split_runs(token: str) -> list[str]:
+    """`_runs().split(token)`: other text and Chinese runs alternating, other text first and last."""
+    if len(token) > SHORT_TOKEN:
+        return _runs().split(token)
+    out: list[str] = []
+    start = 0
+    in_run = False
+    for i, c in enumerate(token):
+        o = ord(c)
+        cjk = 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF  # the regex's class
+        if cjk != in_run:
+            out.append(token[start:i])
+            start, in_run = i, cjk
+    out.append(token[start:])
+    if in_run:
+        out.append("")
+    return out
+
+
 def features(norm: str) -> set[str]:
     """Features of a normalised string: w:<word> for Latin/digits, c:<char> and b:<pair> for Chinese."""
     out: set[str] = set()
-    split = _runs().split
     for token in norm.split():
         if token.isascii():
             out.update(_latin(token))
             continue
-        for i, run in enumerate(split(token)):
+        for i, run in enumerate(_split_runs(token)):
             if i % 2 == 0:
                 out.update(_latin(run))
                 continue
@@ -184,25 +205,50 @@ def _substantial(norm: str) -> bool:
 # --------------------------------------------------------------------------- the index
 
 
-class Field(NamedTuple):
-    kind: str
-    text: str  # as written
-    norm: str  # normalised (Traditional fields are kept Traditional)
+# The index's records are plain classes with __slots__, never changed once made: a NamedTuple class
+# takes ~0.25 ms to create when the module is imported, which every `hanban search` pays.
+class Field:
+    __slots__ = ("kind", "norm", "text")
+
+    def __init__(self, kind: str, text: str, norm: str) -> None:
+        self.kind = kind
+        self.text = text  # as written
+        self.norm = norm  # normalised (Traditional fields are kept Traditional)
 
 
-class Entry(NamedTuple):
-    service: m.Service
-    fields: tuple[Field, ...]
-    blob: str  # every normalised text of the service, space-separated, for document frequencies
+class Entry:
+    __slots__ = ("blob", "fields", "id", "name")
+
+    def __init__(self, id: str, name: m.Text, fields: tuple[Field, ...], blob: str) -> None:
+        self.id = id
+        self.name = name
+        self.fields = fields
+        self.blob = blob  # every normalised text of the service, space-separated, for document frequencies
 
 
-class Index(NamedTuple):
+class Index:
     """Normalised texts only: features are computed on demand, for the fields a query may match."""
 
-    entries: tuple[Entry, ...]
-    hans_chars: frozenset[str]
-    glossary: tuple[tuple[str, tuple[str, ...], str], ...]  # (form, other-language forms, label)
-    df: dict[str, int]  # document frequency of the features queries have used (filled lazily)
+    __slots__ = ("df", "entries", "glossary", "hans_chars", "hant")
+
+    def __init__(
+        self,
+        entries: tuple[Entry, ...],
+        hans_chars: frozenset[str],
+        glossary: tuple[tuple[str, tuple[str, ...], str], ...],
+        df: dict[str, int],
+        hant: dict[str, str],
+    ) -> None:
+        self.entries = entries
+        self.hans_chars = hans_chars
+        self.glossary = glossary  # (form, other-language forms, label)
+        self.df = df  # document frequency of the features queries have used (filled lazily)
+        self.hant = hant  # service id -> its stored Traditional forms (JSON), for the names of hits (compiled index)
+
+
+# A service as search sees it, as plain data (stored by hanban.index at compile time): the characters
+# of its Simplified texts, and (field kind, text, normalised text, its features space-separated) per field.
+Prepared = tuple[str, list[tuple[str, str, str, str]]]
 
 
 def _field(kind: str, text: str, seen: dict[tuple[str, str], Field | None]) -> Field | None:
@@ -213,11 +259,20 @@ def _field(kind: str, text: str, seen: dict[tuple[str, str], Field | None]) -> F
     return seen[key]
 
 
+# Features of field texts as stored in the compiled index (normalised text -> space-separated features).
+_stored_features: dict[str, str] = {}
+
+
 @lru_cache(maxsize=65536)
 def field_features(norm: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(features, Latin word features) of a normalised field text, cached."""
-    feats = frozenset(features(norm))
-    return feats, tuple(f for f in feats if f.startswith("w:"))
+    """(features, Latin word features) of a normalised field text, cached (stored ones are not recomputed)."""
+    stored = _stored_features.get(norm)
+    if stored is None:
+        feats = frozenset(features(norm))
+        return feats, tuple(f for f in feats if f.startswith("w:"))
+    # Stored sorted: the words (w:) come last, and ":" occurs nowhere else in a feature.
+    start = stored.find("w:")
+    return frozenset(stored.split()), tuple(stored[start:].split()) if start >= 0 else ()
 
 
 def _atom(feat: str) -> str:
@@ -263,25 +318,79 @@ def _glossary_forms(term: m.GlossaryTerm) -> tuple[list[str], list[str]]:
     """(Chinese forms, English forms) of a glossary term; English parentheticals are forms too."""
     zh = [normalize(t) for t in (term.term.zh_hans, term.term.zh_hant) if t]
     en: list[str] = []
-    for part in re.split(r"[()（）]", term.term.en):
+    for part in term.term.en.translate(_PARENS).split("("):
         n = normalize(part)
         if n and n not in EN_STOPWORDS:
-            en.append(re.sub(r"^(?:a|an|the|to) ", "", n))
+            en.append(_drop_article(n))
     return [z for z in zh if z], en
 
 
+_PARENS = str.maketrans({")": "(", "（": "(", "）": "("})  # re.split(r"[()（）]") without compiling a regex
+
+
+def _drop_article(n: str) -> str:
+    """re.sub(r"^(?:a|an|the|to) ", "", n)"""
+    for article in ("a ", "an ", "the ", "to "):
+        if n.startswith(article):
+            return n[len(article):]
+    return n
+
+
+def prepare(s: m.Service) -> Prepared:
+    """What search reads of a service, as plain data, features included (see `Prepared`)."""
+    texts = list(_service_texts(s))
+    fields = [
+        (f.kind, f.text, f.norm, " ".join(sorted(field_features(f.norm)[0])))
+        for kind, text, _ in texts
+        if (f := _field(kind, text, {})) is not None
+    ]
+    return "".join(sorted({c for _, text, script in texts if script == "zh-Hans" for c in text})), fields
+
+
+def _entry(s: m.Service, made: dict[tuple[str, str], Field | None], hans: set[str]) -> Entry:
+    texts = list(_service_texts(s))
+    fields = tuple(f for kind, text, _ in texts if (f := _field(kind, text, made)) is not None)
+    for _, text, script in texts:
+        if script == "zh-Hans":
+            hans.update(text)
+    return Entry(s.id, s.name, fields, " " + " ".join(f.norm for f in fields) + " ")
+
+
+def _prepared_entry(sid: str, name: m.Text, prepared: Prepared, made: dict[tuple[str, str], Field], hans: set[str]) -> Entry:
+    chars, stored = prepared
+    hans.update(chars)
+    fields: list[Field] = []
+    for kind, text, norm, feats in stored:
+        f = made.get((kind, text))
+        if f is None:
+            f = made[(kind, text)] = Field(kind, text, norm)
+            _stored_features.setdefault(norm, feats)
+        fields.append(f)
+    return Entry(sid, name, tuple(fields), " " + " ".join(f.norm for f in fields) + " ")
+
+
 def build_index(catalog: m.Catalog) -> Index:
-    """Fold every searchable text of every service once (cheap: no OpenCC)."""
+    """Fold every searchable text of every service once (cheap: no OpenCC).
+
+    Services read through the compiled index (hanban.index) come with their fields prepared at
+    compile time (`prepare`), so nothing is decoded or normalised again here.
+    """
     entries: list[Entry] = []
     hans: set[str] = set()
     made: dict[tuple[str, str], Field | None] = {}
-    for s in catalog.services.values():
-        texts = list(_service_texts(s))
-        fields = tuple(f for kind, text, _ in texts if (f := _field(kind, text, made)) is not None)
-        entries.append(Entry(s, fields, " " + " ".join(f.norm for f in fields) + " "))
-        for _, text, script in texts:
-            if script == "zh-Hans":
-                hans.update(text)
+    hant: dict[str, str] = {}
+    services = catalog.services
+    search_rows = getattr(services, "search_rows", None)
+    if search_rows is None:
+        entries = [_entry(s, made, hans) for s in services.values()]
+    else:
+        stored: dict[tuple[str, str], Field] = {}
+        for sid, name, prepared, service_hant in search_rows():
+            if isinstance(prepared, m.Service):  # not stored (a large catalog): as without an index
+                entries.append(_entry(prepared, made, hans))
+            else:
+                entries.append(_prepared_entry(sid, name, prepared, stored, hans))
+                hant[sid] = service_hant
     gloss: list[tuple[str, tuple[str, ...], str]] = []
     for term in catalog.glossary:
         zh, en = _glossary_forms(term)
@@ -291,7 +400,7 @@ def build_index(catalog: m.Catalog) -> Index:
         for e in en:
             gloss.append((e, (fold_variants(normalize(term.term.zh_hans)),), label))
     hans.update(c for term in catalog.glossary for c in term.term.zh_hans)
-    return Index(tuple(entries), frozenset(hans) | SIMPLIFIED_COMMON, tuple(gloss), {})
+    return Index(tuple(entries), frozenset(hans) | SIMPLIFIED_COMMON, tuple(gloss), {}, hant)
 
 
 _cache: list[tuple[m.Catalog, Index]] = []
@@ -310,19 +419,27 @@ def index_for(catalog: m.Catalog) -> Index:
 # --------------------------------------------------------------------------- scoring
 
 
-class Variant(NamedTuple):
-    norm: str
-    feats: dict[str, float]  # feature -> weight
-    factor: float
-    via: str | None  # glossary label when the variant is a translation
-    total: float  # sum of the feature weights
-    has_pairs: bool  # holds words or character pairs, not only single characters
-    atoms: tuple[str, ...]  # a field holding none of these cannot share a feature with the query
+class Variant:
+    __slots__ = ("atoms", "factor", "feats", "has_pairs", "norm", "total", "via")
+
+    def __init__(
+        self, norm: str, feats: dict[str, float], factor: float, via: str | None, total: float, has_pairs: bool,
+        atoms: tuple[str, ...],
+    ) -> None:
+        self.norm = norm
+        self.feats = feats  # feature -> weight
+        self.factor = factor
+        self.via = via  # glossary label when the variant is a translation
+        self.total = total  # sum of the feature weights
+        self.has_pairs = has_pairs  # holds words or character pairs, not only single characters
+        self.atoms = atoms  # a field holding none of these cannot share a feature with the query
 
 
 def _variant(norm: str, index: Index, factor: float = 1.0, via: str | None = None) -> Variant:
     feats = _weights(norm, index)
-    atoms = tuple({_atom(f).lstrip() for f in feats})
+    found = {_atom(f).lstrip() for f in feats}
+    # A text holds some atom exactly when it holds some atom not containing another (份证 holds 份): keep those.
+    atoms = tuple(a for a in found if not any(b != a and b in a for b in found))
     return Variant(norm, feats, factor, via, sum(feats.values()), any(k[0] in "bw" for k in feats), atoms)
 
 
@@ -376,6 +493,23 @@ def _variants(q: str, index: Index) -> list[Variant]:
     return out
 
 
+def _may_score(v: Variant, t: str, identity: bool) -> bool:
+    """False only when _field_score(v, field with normalised text t) is 0: a cheap test that most fields fail.
+
+    Each way _field_score can score needs one of these: the query inside the text (equal, contained), one
+    of its atoms in the text (feature coverage), or for ids, names and aliases the text inside the query
+    or an English near miss of similar length (difflib).
+    """
+    q = v.norm
+    if q in t or any(a in t for a in v.atoms):
+        return True
+    if not identity:
+        return False
+    return t in q or (
+        len(q) >= 4 and q.isascii() and t.isascii() and not 2 * min(len(q), len(t)) < 0.8 * (len(q) + len(t))
+    )
+
+
 def _field_score(v: Variant, f: Field) -> float:
     q, t = v.norm, f.norm
     if q == t:
@@ -414,12 +548,14 @@ def _typo_eligible(q: str, t: str, kind: str) -> bool:
 def _typo_score(q: str, t: str) -> float:
     if 2 * min(len(q), len(t)) < 0.8 * (len(q) + len(t)):  # cannot reach 0.8 similarity
         return 0.0
+    # SequenceMatcher's cheap upper bounds first, computed as it does (real_quick_ratio, quick_ratio: the
+    # characters in common), before building one.
+    size = len(q) + len(t)
+    if 2.0 * min(len(q), len(t)) / size < 0.8 or 2.0 * sum(min(q.count(c), t.count(c)) for c in set(q)) / size < 0.8:
+        return 0.0
     from difflib import SequenceMatcher
 
-    sm = SequenceMatcher(None, q, t, autojunk=False)
-    if sm.real_quick_ratio() < 0.8 or sm.quick_ratio() < 0.8:  # cheap upper bounds first
-        return 0.0
-    ratio = sm.ratio()
+    ratio = SequenceMatcher(None, q, t, autojunk=False).ratio()
     return 0.75 * ratio if ratio >= 0.8 else 0.0
 
 
@@ -427,12 +563,24 @@ def _score_entry(
     entry: Entry, variants: list[Variant], memo: dict[tuple[str, str], tuple[float, Variant]]
 ) -> tuple[float, list[Match]]:
     scored: list[tuple[float, Field, Variant]] = []
+    # Variants holding none of their atoms anywhere in this service cannot make its summary, conditions,
+    # notes or steps score (see _may_score).
+    blob = entry.blob
+    live = [v for v in variants if v.norm in blob or any(a in blob for a in v.atoms)]
     for f in entry.fields:
         weight = FIELD_WEIGHTS[f.kind]
         key = (f.kind, f.text)
-        if key not in memo:  # shared boilerplate is scored once per search
-            memo[key] = max(((_field_score(v, f) * v.factor, v) for v in variants), key=lambda x: x[0])
-        best = memo[key]
+        best = memo.get(key)
+        if best is None:  # shared boilerplate is scored once per search
+            # The best variant, the first of equals (as max() would pick); variants _may_score rules out score 0.
+            best = (0.0, variants[0])
+            identity = f.kind in IDENTITY_FIELDS
+            for v in variants if identity else live:
+                if _may_score(v, f.norm, identity):
+                    got = _field_score(v, f) * v.factor
+                    if got > best[0]:
+                        best = (got, v)
+            memo[key] = best
         if best[0] > 0:
             scored.append((best[0] * weight, f, best[1]))
     if not scored:
@@ -475,9 +623,15 @@ def search(catalog: m.Catalog, query: str, limit: int = 10) -> list[Hit]:
     for entry in index.entries:
         score, matched = _score_entry(entry, variants, memo)
         if score >= MIN_SCORE:
-            hits.append(Hit(entry.service.id, entry.service.name, round(score, 3), tuple(matched)))
+            hits.append(Hit(entry.id, entry.name, round(score, 3), tuple(matched)))
     hits.sort(key=lambda h: (-h.score, h.id))
-    return hits[:limit]
+    hits = hits[:limit]
+    if index.hant:  # as reading the service would: its names' Traditional forms, without OpenCC
+        from hanban.index import learn_traditional
+
+        for h in hits:
+            learn_traditional(index.hant.get(h.id, "{}"))
+    return hits
 
 
 def service_ids(catalog: m.Catalog) -> Iterable[str]:

@@ -340,3 +340,24 @@ def test_a_cache_damaged_inside_is_rebuilt(cache: Path, parses: list[str]) -> No
     path.write_bytes(bytes(data))
     parses.clear()
     same_catalog(load_catalog(), ix.open_catalog(directory=cache))
+
+
+@pytest.mark.parametrize("prepared", [True, False], ids=["fields stored at compile time", "fields not stored"])
+def test_search_through_the_index_finds_exactly_what_direct_loading_finds(
+    write: Callable[[str, str], Path], cache: Path, monkeypatch: pytest.MonkeyPatch, prepared: bool
+) -> None:
+    from hanban.search import search
+    from test_search import QUERIES
+
+    if not prepared:
+        monkeypatch.setattr(ix, "SEARCH_PREPARE_MAX_FILES", 0)
+    f = write("overlay/x.yaml", service_yaml("no-crime-certificate", "本地无犯罪证明", "Local certificate"))
+    write("overlay/y.yaml", service_yaml("lost-card-local", "本地身份证丢失", "Local lost ID card"))
+    indexed = ix.open_catalog([f.parent], directory=cache)
+    db = sqlite3.connect(next(cache.glob("*.sqlite")))
+    stored = db.execute("SELECT count(search) FROM services").fetchone()[0]
+    db.close()
+    assert (stored > 0) is prepared
+    direct = load_catalog([f.parent])
+    for query in [q for q, _ in QUERIES] + ["本地", "local certficate", "良民证", "visa"]:
+        assert search(indexed, query, 50) == search(direct, query, 50), query
