@@ -44,8 +44,9 @@ class State:
             # Through the compiled index (hanban.index): only changed files are parsed again.
             from hanban.catalog import overlay_dirs
             from hanban.index import open_catalog
+            from hanban.render.progress import terminal_progress
 
-            self._catalog = open_catalog(overlay_dirs(self.overlays))
+            self._catalog = open_catalog(overlay_dirs(self.overlays), progress=terminal_progress())
         return self._catalog
 
 

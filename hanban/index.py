@@ -22,10 +22,10 @@ import os
 import sqlite3
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from hanban import __version__
 from hanban import model as m
@@ -110,15 +110,28 @@ def _code_version() -> str:
     return "|".join(parts)
 
 
+class ProgressBar(Protocol):
+    """What the index needs of a progress bar: the front-end decides how (or whether) to draw it."""
+
+    def advance(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+ProgressFactory = Callable[[int], ProgressBar]  # total number of files -> a started bar
+
+
 # -- public entry point -----------------------------------------------------------------------
 def open_catalog(
     overlays: Sequence[Path] = (),
     *,
     builtin: Path | None = None,
     directory: Path | None = None,
-    progress: bool | None = None,
+    progress: ProgressFactory | None = None,
 ) -> m.Catalog:
     """The catalog through the compiled index: built or brought up to date first, then read lazily.
+
+    `progress`, given by a terminal front-end, makes a progress bar for a large first build.
 
     Falls back to `catalog.load_catalog` (with one warning) when the cache cannot be written.
     """
@@ -132,7 +145,7 @@ def open_catalog(
         for attempt in (1, 2):
             db = Index(index_path(roots, where))
             try:
-                return db.update_and_open(files, progress=_want_progress() if progress is None else progress)
+                return db.update_and_open(files, progress=progress)
             except sqlite3.DatabaseError as exc:
                 if isinstance(exc, sqlite3.OperationalError):  # locked, I/O: not a damaged file
                     raise
@@ -157,13 +170,6 @@ def _warn_once(message: str) -> None:
     if not _warned:
         _warned = True
         print(message, file=sys.stderr)
-
-
-def _want_progress() -> bool:
-    try:
-        return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
-    except (AttributeError, ValueError):
-        return False
 
 
 class _Unwritable(Exception):
@@ -538,7 +544,7 @@ class Index:
                 raise _Unwritable(exc.strerror or str(exc)) from None
 
     # -- bringing the index up to date --------------------------------------------------------
-    def update_and_open(self, files: list[FileRef], *, progress: bool = False) -> m.Catalog:
+    def update_and_open(self, files: list[FileRef], *, progress: ProgressFactory | None = None) -> m.Catalog:
         import gc
 
         thresholds = gc.get_threshold()
@@ -553,7 +559,7 @@ class Index:
             gc.set_threshold(*thresholds)
         return self._catalog()
 
-    def _update(self, files: list[FileRef], progress: bool) -> None:
+    def _update(self, files: list[FileRef], progress: ProgressFactory | None) -> None:
         db = self.db
         # Every file's path, size and mtime as one digest: when nothing moved, the files table is not even read.
         snapshot = _hash("\n".join(f"{f.layer}\t{f.path}\t{f.display}\t{f.size}\t{f.mtime}" for f in files).encode())
@@ -574,7 +580,7 @@ class Index:
             db.execute("ROLLBACK")
             raise
 
-    def _plan_and_apply(self, files: list[FileRef], progress: bool) -> None:
+    def _plan_and_apply(self, files: list[FileRef], progress: ProgressFactory | None) -> None:
         db = self.db
         self._prepare_search = len(files) < SEARCH_PREPARE_MAX_FILES
         stored = {(row[2], row[1]): row for row in db.execute("SELECT id, path, layer, fkey, display, size, mtime, hash FROM files")}
@@ -602,11 +608,11 @@ class Index:
             replaced = [stored[(f.layer, f.path)][0] for f in to_parse if (f.layer, f.path) in stored]
             self._apply(gone + replaced, to_parse, progress, full=not stored)
 
-    def _parse(self, todo: list[FileRef], progress: bool) -> Iterator[dict[str, Any]]:
+    def _parse(self, todo: list[FileRef], progress: ProgressFactory | None) -> Iterator[dict[str, Any]]:
         """Parse results in file order, from a process pool when there are many files."""
         global _known_hant
         tasks = [(f.path, f.display, self._prepare_search) for f in todo]
-        bar = _progress(len(tasks)) if progress and len(tasks) >= PROGRESS_MIN_FILES else None
+        bar = progress(len(tasks)) if progress is not None and len(tasks) >= PROGRESS_MIN_FILES else None
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         try:
             if len(tasks) >= POOL_MIN_FILES and cpus > 1:
@@ -617,21 +623,24 @@ class Index:
                 ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
                 with ctx.Pool(min(cpus, 8), initializer=_fewer_collections) as pool:
                     for r in pool.imap(parse_task, tasks, chunksize=4):
-                        yield r
-                        if bar:
+                        if bar:  # before the yield: the consumer may stop at the last file
                             bar.advance()
+                        yield r
                 return
             _known_hant = self._old_hant.get
             for t in tasks:
-                yield parse_task(t)
+                r = parse_task(t)
                 if bar:
                     bar.advance()
+                yield r
         finally:
             _known_hant = None
             if bar:
                 bar.close()
 
-    def _apply(self, removed: list[int], parsed: list[FileRef], progress: bool, *, full: bool) -> None:
+    def _apply(
+        self, removed: list[int], parsed: list[FileRef], progress: ProgressFactory | None, *, full: bool
+    ) -> None:
         """Inside a transaction: drop the rows of removed/changed files, store the new ones, check across files."""
         db = self.db
         touched_ids: set[str] = set()
@@ -910,25 +919,6 @@ class _LazyRaw(Mapping[str, list[tuple[str, Any]]]):
         return len(self.files)
 
 
-class _Progress:
-    def __init__(self, total: int) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.p = Progress(TextColumn("hanban: compiling the catalog index"), BarColumn(), MofNCompleteColumn(),
-                          TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-        self.task = self.p.add_task("compile", total=total)
-        self.p.start()
-
-    def advance(self) -> None:
-        self.p.advance(self.task)
-
-    def close(self) -> None:
-        self.p.stop()
-
-
-def _progress(total: int) -> _Progress:
-    return _Progress(total)
 
 
 # -- services, read lazily ----------------------------------------------------------------------

@@ -321,13 +321,29 @@ def test_a_first_build_shows_progress_only_when_asked_and_the_pool_gives_the_sam
 ) -> None:
     overlay = tmp_path / "overlay"
     gen_catalog.generate(300, overlay)
-    assert ix._want_progress() is False  # stderr is not a terminal under pytest (nor in a pipe)
+    from hanban.render.progress import terminal_progress
+
+    assert terminal_progress() is None  # stderr is not a terminal under pytest (nor in a pipe)
     ix.open_catalog([overlay], directory=cache)
     assert capsys.readouterr().err == ""
     monkeypatch.setattr(ix, "PROGRESS_MIN_FILES", 1)
     monkeypatch.setattr(ix, "POOL_MIN_FILES", 1)
-    pooled = ix.open_catalog([overlay], directory=tmp_path / "cache2", progress=True)
+    ticks: list[str] = []
+
+    class Bar:
+        def __init__(self, total: int) -> None:
+            ticks.append(f"start {total}")
+
+        def advance(self) -> None:
+            ticks.append("tick")
+
+        def close(self) -> None:
+            ticks.append("close")
+
+    pooled = ix.open_catalog([overlay], directory=tmp_path / "cache2", progress=Bar)
     same_catalog(load_catalog([overlay]), pooled)
+    assert ticks[0].startswith("start ") and ticks[-1] == "close"
+    assert ticks.count("tick") == int(ticks[0].split()[1])
 
 
 def test_a_cache_damaged_inside_is_rebuilt(cache: Path, parses: list[str]) -> None:
