@@ -18,6 +18,9 @@ from hanban import model as m
 from hanban.catalog import load_catalog
 from hanban.cli import State, app
 from hanban.errors import CatalogError
+from hanban.index import compile as ix_compile
+from hanban.index import fts as ix_fts
+from hanban.index import store as ix_store
 from hanban.resolve import exact_keys, find_exact
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -33,14 +36,14 @@ def cache(tmp_path: Path) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The display names of the files the index parses (pool disabled so calls are seen)."""
     seen: list[str] = []
-    real = ix.parse_task
+    real = ix_compile.parse_task
 
     def counting(task: tuple[str, str]) -> dict[str, Any]:
         seen.append(task[1])
         return real(task)
 
-    monkeypatch.setattr(ix, "parse_task", counting)
-    monkeypatch.setattr(ix, "POOL_MIN_FILES", 10**9)
+    monkeypatch.setattr(ix_compile, "parse_task", counting)
+    monkeypatch.setattr(ix_compile, "POOL_MIN_FILES", 10**9)
     return seen
 
 
@@ -251,7 +254,7 @@ def test_a_2000_service_overlay_compiles_in_parallel_and_matches_direct_loading(
 ) -> None:
     overlay = tmp_path / "overlay"
     files = gen_catalog.generate(2000, overlay)
-    assert len(files) > ix.POOL_MIN_FILES  # so the process pool is used
+    assert len(files) > ix_compile.POOL_MIN_FILES  # so the process pool is used
     direct = load_catalog([overlay])
     assert len(direct.services) == len(load_catalog().services) + 2000
     indexed = ix.open_catalog([overlay], directory=cache)
@@ -279,10 +282,10 @@ def test_search_on_a_large_catalog_scores_the_fts_candidates(
     gen_catalog.generate(400, overlay)
     indexed = ix.open_catalog([overlay], directory=cache)
     assert ix.narrow_for_search(indexed, "户口") is indexed  # small enough: every service is scored
-    monkeypatch.setattr(ix, "SEARCH_SCAN_MAX", 100)
+    monkeypatch.setattr(ix_fts, "SEARCH_SCAN_MAX", 100)
     target = indexed.services[list(indexed.services)[-31]]
     narrowed = ix.narrow_for_search(indexed, target.name.zh_hans)
-    assert 0 < len(narrowed.services) <= ix.SEARCH_CANDIDATES and target.id in narrowed.services
+    assert 0 < len(narrowed.services) <= ix_fts.SEARCH_CANDIDATES and target.id in narrowed.services
     assert search(indexed, target.name.zh_hans, 3)[0].id == target.id
     assert search(indexed, target.name.en, 3)[0].id == target.id
     assert search(indexed, "身份证丢了", 3)[0].id == "id-card-lost-reissue"
@@ -326,8 +329,8 @@ def test_a_first_build_shows_progress_only_when_asked_and_the_pool_gives_the_sam
     assert terminal_progress() is None  # stderr is not a terminal under pytest (nor in a pipe)
     ix.open_catalog([overlay], directory=cache)
     assert capsys.readouterr().err == ""
-    monkeypatch.setattr(ix, "PROGRESS_MIN_FILES", 1)
-    monkeypatch.setattr(ix, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(ix_compile, "PROGRESS_MIN_FILES", 1)
+    monkeypatch.setattr(ix_compile, "POOL_MIN_FILES", 1)
     ticks: list[str] = []
 
     class Bar:
@@ -366,7 +369,7 @@ def test_search_through_the_index_finds_exactly_what_direct_loading_finds(
     from test_search import QUERIES
 
     if not prepared:
-        monkeypatch.setattr(ix, "SEARCH_PREPARE_MAX_FILES", 0)
+        monkeypatch.setattr(ix_store, "SEARCH_PREPARE_MAX_FILES", 0)
     f = write("overlay/x.yaml", service_yaml("no-crime-certificate", "本地无犯罪证明", "Local certificate"))
     write("overlay/y.yaml", service_yaml("lost-card-local", "本地身份证丢失", "Local lost ID card"))
     indexed = ix.open_catalog([f.parent], directory=cache)
