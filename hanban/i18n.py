@@ -113,10 +113,13 @@ UI: dict[str, tuple[str, str]] = {
 }
 
 
+def pick(pair: tuple[str, str], lang: Lang, **fmt: object) -> str:
+    """One of a (zh-Hans, en) pair of interface strings in `lang` (Traditional derived), formatted."""
+    zh, en = pair
+    text = en if lang == "en" else (to_traditional(zh) if lang == "zh-Hant" else zh)
+    return text.format(**fmt) if fmt else text
+
+
 def ui(key: str, lang: Lang, **fmt: object) -> str:
     """An interface string in `lang`."""
-    zh, en = UI[key]
-    text = en if lang == "en" else zh
-    if lang == "zh-Hant":
-        text = to_traditional(text)
-    return text.format(**fmt) if fmt else text
+    return pick(UI[key], lang, **fmt)

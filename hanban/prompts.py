@@ -15,7 +15,7 @@ from questionary import Choice as QChoice
 from questionary import Separator
 
 from hanban import model as m
-from hanban.i18n import to_traditional
+from hanban.i18n import pick
 from hanban.wizard import Answer, Question
 
 BACK = "\x00back"  # sentinel value of the "back" choice (never a real answer)
@@ -50,9 +50,7 @@ WORDS = {
 
 
 def word(key: str, lang: m.Lang, **fmt: object) -> str:
-    zh, en = WORDS[key]
-    text = en if lang == "en" else (to_traditional(zh) if lang == "zh-Hant" else zh)
-    return text.format(**fmt) if fmt else text
+    return pick(WORDS[key], lang, **fmt)
 
 
 def _run(question: Any) -> Any:

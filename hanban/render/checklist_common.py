@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hanban import model as m
 from hanban.checklist import Checklist, Item
-from hanban.i18n import to_traditional
+from hanban.i18n import pick
 from hanban.render.plain import source_label
 
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -28,8 +28,7 @@ SECTION_ORDER = ("channel", "warning", "where", "bring", "may_be_exempt", "step"
 
 
 def heading(key: str, lang: m.Lang) -> str:
-    zh, en = HEADINGS[key]
-    return en if lang == "en" else (to_traditional(zh) if lang == "zh-Hant" else zh)
+    return pick(HEADINGS[key], lang)
 
 
 def sections(cl: Checklist) -> list[tuple[str, list[Item]]]:
