@@ -37,7 +37,6 @@ VERDICT = {
     "not_stated": T("资料未说明", "not stated"),
 }
 CHANNEL_CHECK_LOCAL = T("资料未说明这一渠道，请向当地公安机关确认。", "the sources do not mention this channel: check with the local office.")
-CHECK_LOCAL = T("资料未说明：请向当地公安机关确认。", "Not stated: check with the local office.")
 PILOT_WARNING = T(
     "{channel}属于{status}，并非各地都已开通{regions}：办理前请向当地公安机关确认。",
     "{channel} is a {status}, not offered everywhere yet{regions}: check with the local office before you rely on it.",

@@ -113,7 +113,7 @@ def run_wizard(wiz: Any, catalog: m.Catalog, answers: dict[str, Any], lang: m.La
         choice = prompts.review(lines, lang, io=io)
         if choice == prompts.DONE:
             return pos.answers
-        given = {k: v for k, v in pos.answers.items() if k != choice}
+        given = flow.forget(pos.answers, choice)
 
 
 @app.command()

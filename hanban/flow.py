@@ -78,10 +78,10 @@ def back(questions: Sequence[Question], answers: Mapping[str, Answer]) -> dict[s
     return kept
 
 
-def forget(questions: Sequence[Question], answers: Mapping[str, Answer], qid: str) -> dict[str, Answer]:
-    """Drop one answer so that it is asked again (a change from the summary)."""
-    given = {k: v for k, v in answers.items() if k != qid}
-    return walk(questions, given).answers
+def forget(answers: Mapping[str, Answer], qid: str) -> dict[str, Answer]:
+    """Drop one answer so that it is asked again (a change from the summary); the later answers
+    stay, and `walk` keeps those the new path still reaches."""
+    return {k: v for k, v in answers.items() if k != qid}
 
 
 # -- enumeration (tests, validation, the --graph view) -----------------------------------

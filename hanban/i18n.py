@@ -77,7 +77,6 @@ UI: dict[str, tuple[str, str]] = {
     "not_stated": ("资料未说明", "not stated"),
     "available": ("可办（推行范围资料未说明）", "available (how widely: not stated)"),
     "available_short": ("可办", "yes"),
-    "not_available": ("未说明可办", "not stated"),
     "channels": ("办理渠道", "Channels"),
     "documents": ("材料", "Documents"),
     "bring": ("需携带", "Bring"),

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -633,7 +633,3 @@ def search(catalog: m.Catalog, query: str, limit: int = 10) -> list[Hit]:
             learn_traditional(index.hant.get(h.id, "{}"))
     return hits
 
-
-def service_ids(catalog: m.Catalog) -> Iterable[str]:
-    """Every service id, sorted."""
-    return sorted(catalog.services)

@@ -157,7 +157,7 @@ class Checker:
         self.ref("seed", file, path + ("file",))
         if measure is not None:
             self.ref("measure", measure, path + ("measure",))
-        if self.seed_texts is not None and file in self.seed_texts and _squash(quote) not in self.seed_texts[file]:
+        if self.seed_texts is not None and file in self.seed_texts and squash(quote) not in self.seed_texts[file]:
             self.err(path + ("quote",), f"quote not found verbatim in {file}")
         return m.Source(file, measure, quote)
 
@@ -447,10 +447,6 @@ def check_document(doc: Located, seed_texts: Mapping[str, str] | None = None) ->
 
 def squash(text: str) -> str:
     """Text with all whitespace removed, for verbatim quote comparison."""
-    return _squash(text)
-
-
-def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
