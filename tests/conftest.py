@@ -1,4 +1,9 @@
-"""Shared fixtures: the repository, the seed texts, a CLI runner, overlay writers."""
+"""Shared fixtures: the repository, the seed texts, a CLI runner, overlay writers.
+
+Commands share one compiled index of the built-in catalog (one cache folder for the session, made
+once): an index file is keyed by its catalog folders, so tests with their own overlays get their own
+files in it, and tests that damage or inspect a cache use a folder of their own (`own_cache`).
+"""
 
 from __future__ import annotations
 
@@ -12,18 +17,44 @@ from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = Path(os.environ.get("HANBAN_SEEDS", REPO.parent / "shared" / "seeds"))
+NO_SEEDS = (
+    f"the seed texts are not in {SEEDS} (set HANBAN_SEEDS to the folder of the five source texts "
+    "to check every quote; CI sets CI=1, and then this fails instead)"
+)
+
+
+def need_seeds() -> Path:
+    """The seed folder; skip the test when it is missing, or fail when CI is set (so CI proves every quote)."""
+    if SEEDS.is_dir():
+        return SEEDS
+    if os.environ.get("CI"):
+        pytest.fail(NO_SEEDS)
+    pytest.skip(NO_SEEDS)
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("shared-cache")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """No overlays or locale leak in from the developer's shell; a private cache dir."""
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path) -> None:
+    """No overlays or locale leak in from the developer's shell; the session's cache folder."""
     monkeypatch.delenv("HANBAN_CATALOG", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("LANGUAGE", raising=False)
-    monkeypatch.setenv("HANBAN_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("HANBAN_CACHE", str(shared_cache))
     monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own (for tests that damage, inspect or time a cache)."""
+    cache = tmp_path / "own-cache"
+    monkeypatch.setenv("HANBAN_CACHE", str(cache))
+    return cache
 
 
 @pytest.fixture

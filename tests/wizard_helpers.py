@@ -4,26 +4,27 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from hanban import model as m
-from hanban.catalog import load_catalog
-from hanban.checklist import Checklist, build
-from hanban.wizard import Wizard, load_wizard
+from hanban.catalog import model as m
+from hanban.catalog.load import load_catalog
+from hanban.catalog.store import Catalog
+from hanban.catalog.wizard_model import Wizard
+from hanban.wizard.checklist import Checklist, build
 
 
 @lru_cache(maxsize=1)
-def real() -> tuple[m.Catalog, Wizard]:
+def real() -> tuple[Catalog, Wizard]:
     cat = load_catalog()
-    return cat, load_wizard(cat)
+    return cat, cat.wizard
 
 
 def checklist_for(**answers: object) -> Checklist:
-    from hanban import flow
+    from hanban.wizard import flow
 
     cat, wiz = real()
     pos = flow.walk(wiz.questions, answers)  # type: ignore[arg-type]
     assert pos.done, f"flow not done: next is {pos.next.id if pos.next else None}"
     assert not pos.ignored, pos.ignored
-    return build(cat, wiz, cat.services[str(answers["service"])], pos.answers)
+    return build(cat, cat.service(str(answers["service"])), pos.answers)
 
 
 def texts(cl: Checklist, kind: str | None = None, lang: m.Lang = "en") -> list[str]:

@@ -1,99 +1,93 @@
-"""The model as JSON for the index's rows, and back (JSON, never pickle: a cache file cannot run code)."""
+"""The catalog's typed values as JSON and back, for the index's rows (JSON, never pickle: a cache
+file cannot run code).
+
+One codec for every model type, driven by the dataclasses' own fields and type hints, so it cannot
+drift from the model: a dataclass is the list of its field values in order, a tuple a list, a
+mapping an object; a wizard condition is stored in its catalog form and parsed back.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from hanban import model as m
+from hanban.catalog import conditions as cond
+
+_CONDITIONS = (cond.Equals, cond.In, cond.Not, cond.All, cond.Any_)
+_PLAIN = (str, int, bool, float, type(None))
 
 
-# -- (de)serialising the model as JSON ----------------------------------------------------------
-def _t(t: m.Text | None) -> Any:
-    if t is None:
-        return None
-    return [t.zh_hans, t.en] if t.zh_hant is None else [t.zh_hans, t.en, t.zh_hant]
+def encode(value: Any) -> Any:
+    """A model value as plain JSON data."""
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, _CONDITIONS):
+        return cond.to_data(value)
+    fields = _FIELDS.get(type(value))
+    if fields is None and dataclasses.is_dataclass(value):
+        fields = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if fields is not None:
+        return [encode(getattr(value, name)) for name in fields]
+    if isinstance(value, (tuple, list)):
+        return [encode(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): encode(v) for k, v in value.items()}
+    raise TypeError(f"cannot encode {type(value).__name__}")
 
 
-def _T(v: Any) -> Any:
-    return None if v is None else m.Text(*v)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
 
 
-def _srcs(ss: Iterable[m.Source]) -> list[Any]:
-    return [[s.file, s.measure, s.quote] for s in ss]
+def decode(tp: Any, data: Any) -> Any:
+    """`data` (from `encode`) back as a value of type `tp`."""
+    return decoder(tp)(data)
 
 
-def _S(v: list[Any]) -> tuple[m.Source, ...]:
-    return tuple(m.Source(f, n, q) for f, n, q in v)
+def decoder(tp: Any) -> Callable[[Any], Any]:
+    """A function from encoded data to a value of type `tp` (made once per type)."""
+    got = _DECODERS.get(tp)
+    if got is None:
+        got = _DECODERS[tp] = _make(tp)
+    return got
 
 
-def encode_service(s: m.Service) -> dict[str, Any]:
-    return {
-        "id": s.id, "n": _t(s.name), "a": {k: list(v) for k, v in s.aliases.items()}, "c": s.category,
-        "au": list(s.audience), "s": _t(s.summary), "m": list(s.measures),
-        "ch": {k: [c.available, c.status, [_t(x) for x in c.conditions], list(c.regions), _srcs(c.sources)]
-               for k, c in s.channels.items()},
-        "d": [[d.kind, _t(d.name), d.exemption, _t(d.note), _srcs(d.sources)] for d in s.documents],
-        "w": list(s.where), "st": [[_t(f.text), _srcs(f.sources)] for f in s.steps],
-        "no": [[_t(f.text), _srcs(f.sources)] for f in s.notes],
-        "f": [[_t(f.text), f.as_of, _srcs(f.sources)] for f in s.figures],
-        "so": _srcs(s.sources), "o": [s.origin.file, s.origin.line], "as": s.as_of,
-    }
+def _identity(v: Any) -> Any:
+    return v
 
 
-def decode_service(d: dict[str, Any]) -> m.Service:
-    return m.Service(
-        id=d["id"], name=m.Text(*d["n"]), aliases={k: tuple(v) for k, v in d["a"].items()}, category=d["c"],
-        audience=tuple(d["au"]), summary=m.Text(*d["s"]), measures=tuple(d["m"]),
-        channels={k: m.Channel(k, c[0], c[1], tuple(m.Text(*x) for x in c[2]), tuple(c[3]), _S(c[4]))
-                  for k, c in d["ch"].items()},
-        documents=tuple(m.Document(x[0], m.Text(*x[1]), x[2], _T(x[3]), _S(x[4])) for x in d["d"]),
-        where=tuple(d["w"]), steps=tuple(m.Fact(m.Text(*x[0]), _S(x[1])) for x in d["st"]),
-        notes=tuple(m.Fact(m.Text(*x[0]), _S(x[1])) for x in d["no"]),
-        figures=tuple(m.Figure(m.Text(*x[0]), x[1], _S(x[2])) for x in d["f"]),
-        sources=_S(d["so"]), origin=m.Origin(*d["o"]), as_of=d["as"],
-    )
-
-
-def encode_entry(kind: str, e: Any) -> Any:
-    o = [e.origin.file, e.origin.line]
-    if kind == "measures":
-        return [e.number, _t(e.title), e.part, e.status, _t(e.summary), list(e.services), _srcs(e.sources), o]
-    if kind == "documents":
-        return [e.id, _t(e.name), e.measure_16, _srcs(e.sources), o]
-    if kind == "places":
-        return [e.id, _t(e.name), e.kind, _t(e.description), _srcs(e.sources), o]
-    if kind == "regions":
-        return [e.id, _t(e.name), _srcs(e.sources), o]
-    if kind == "glossary":
-        return [_t(e.term), _t(e.note), _srcs(e.sources), o]
-    if kind == "sources":
-        return [e.file, e.outlet, e.date, e.script, e.title, o]
-    raise ValueError(kind)
-
-
-def decode_entry(kind: str, v: list[Any]) -> Any:
-    o = m.Origin(*v[-1])
-    if kind == "measures":
-        return m.Measure(v[0], m.Text(*v[1]), v[2], v[3], m.Text(*v[4]), tuple(v[5]), _S(v[6]), o)
-    if kind == "documents":
-        return m.DocumentKind(v[0], m.Text(*v[1]), v[2], _S(v[3]), o)
-    if kind == "places":
-        return m.Place(v[0], m.Text(*v[1]), v[2], m.Text(*v[3]), _S(v[4]), o)
-    if kind == "regions":
-        return m.Region(v[0], m.Text(*v[1]), _S(v[2]), o)
-    if kind == "glossary":
-        return m.GlossaryTerm(m.Text(*v[0]), _T(v[1]), _S(v[2]), o)
-    if kind == "sources":
-        return m.SeedText(v[0], v[1], v[2], v[3], v[4], o)
-    raise ValueError(kind)
-
-
-def _entry_key(kind: str, e: Any) -> str:
-    if kind == "measures":
-        return str(e.number)
-    if kind == "sources":
-        return str(e.file)
-    if kind == "glossary":
-        return str(e.term.zh_hans)
-    return str(e.id)
+def _make(tp: Any) -> Callable[[Any], Any]:
+    if tp in _PLAIN or tp is Any:
+        return _identity
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        if set(args) & set(_CONDITIONS):
+            return lambda v: None if v is None else cond.parse(v)
+        inner = [a for a in args if a is not type(None)]
+        if all(a in _PLAIN for a in inner):
+            return _identity
+        if len(inner) == 1:
+            one = decoder(inner[0])
+            return lambda v: None if v is None else one(v)
+        raise TypeError(f"cannot decode the union {tp}")
+    if origin is tuple:
+        item = decoder(args[0])
+        return lambda v: tuple(item(x) for x in v)
+    if origin is list:
+        item = decoder(args[0])
+        return lambda v: [item(x) for x in v]
+    if origin in (dict, Mapping, typing.Mapping):
+        value = decoder(args[1])
+        if args[0] is int:  # JSON object keys are strings
+            return lambda v: {int(k): value(x) for k, x in v.items()}
+        return lambda v: {k: value(x) for k, x in v.items()}
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        parts = [decoder(hints[f.name]) for f in dataclasses.fields(tp)]
+        cls: Any = tp
+        return lambda v: cls(*[d(x) for d, x in zip(parts, v)])
+    raise TypeError(f"cannot decode {tp}")

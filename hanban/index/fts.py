@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
-from hanban import model as m
-from hanban.index.lazy import IndexedServices
+from hanban.find.text import exact_key
 
 SEARCH_CANDIDATES = 30  # best FTS5 matches handed to search's own scoring on a large catalog
 
 
-def fts_candidates(services: IndexedServices, query: str, limit: int = SEARCH_CANDIDATES) -> list[str]:
+def fts_candidates(db: sqlite3.Connection, count: int, query: str, limit: int = SEARCH_CANDIDATES) -> list[str]:
     """Ids of services whose names, aliases or summary share pieces with `query`, strongest first (FTS5 trigram).
 
     Pieces are Latin words of 3+ letters and every 3-character run of Chinese. First the services
@@ -20,11 +19,9 @@ def fts_candidates(services: IndexedServices, query: str, limit: int = SEARCH_CA
     then any piece. (Ranking a piece that thousands of services hold is what costs, so it is not
     ranked.) Shorter pieces (a 2-character word such as 户口) fall back to a substring scan.
     """
-    from hanban.resolve import normalize
-
     grams: list[str] = []
     short: list[str] = []
-    for w in normalize(query).split():
+    for w in exact_key(query).split():
         if w.isascii():
             (grams if len(w) >= 3 else short).append(w)
         elif len(w) >= 3:
@@ -35,7 +32,7 @@ def fts_candidates(services: IndexedServices, query: str, limit: int = SEARCH_CA
     ids: dict[str, None] = {}
 
     def add(sql: str, *params: Any) -> None:
-        rows = services.db.execute(
+        rows = db.execute(
             "SELECT s.id FROM fts JOIN services s ON s.rid = fts.rowid WHERE " + sql, (*params, limit - len(ids)))
         ids.update((r[0], None) for r in rows)
 
@@ -45,7 +42,7 @@ def fts_candidates(services: IndexedServices, query: str, limit: int = SEARCH_CA
     if grams:
         add("fts MATCH ? AND s.top = 1 LIMIT ?", match(grams, "AND"))
         if len(ids) < limit:
-            rare = _rare(services, grams)
+            rare = _rare(db, count, grams)
             if rare:
                 add("fts MATCH ? AND s.top = 1 ORDER BY fts.rank LIMIT ?", match(rare, "OR"))
         if len(ids) < limit:
@@ -56,27 +53,12 @@ def fts_candidates(services: IndexedServices, query: str, limit: int = SEARCH_CA
     return list(ids)
 
 
-def _rare(services: IndexedServices, pieces: list[str]) -> list[str]:
+def _rare(db: sqlite3.Connection, count: int, pieces: list[str]) -> list[str]:
     """The pieces held by at most 2% of the services (a word counts as its rarest trigram)."""
-    services.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, 'fts', 'row')")
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, 'fts', 'row')")
     grams = {p: [p.lower()[i:i + 3] for i in range(len(p) - 2)] for p in pieces}
     wanted = sorted({g for gs in grams.values() for g in gs})
     marks = ",".join("?" * len(wanted))
-    docs = dict(services.db.execute(f"SELECT term, doc FROM temp.fts_vocab WHERE term IN ({marks})", wanted).fetchall())
-    cap = max(200, len(services) // 50)
+    docs = dict(db.execute(f"SELECT term, doc FROM temp.fts_vocab WHERE term IN ({marks})", wanted).fetchall())
+    cap = max(200, count // 50)
     return [p for p, gs in grams.items() if min(docs.get(g, 0) for g in gs) <= cap]
-
-
-SEARCH_SCAN_MAX = 5000  # up to this many services, search scores every one (results as without an index)
-
-
-def narrow_for_search(catalog: m.Catalog, query: str) -> m.Catalog:
-    """For a large indexed catalog, the catalog cut down to the FTS5 candidates for `query`.
-
-    Small catalogs (the shipped one) come back unchanged, so search results there do not depend on the index.
-    """
-    services = catalog.services
-    if not isinstance(services, IndexedServices) or len(services) <= SEARCH_SCAN_MAX:
-        return catalog
-    return replace(catalog, services=services.subset(fts_candidates(services, query)))
-

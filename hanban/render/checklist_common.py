@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from hanban import model as m
-from hanban.checklist import Checklist, Item
-from hanban.i18n import pick
-from hanban.render.plain import source_label
+from hanban.catalog import model as m
+from hanban.catalog.store import Catalog
+from hanban.render.views import source_label
+from hanban.strings import Lang, word
+from hanban.wizard.checklist import Checklist, Item
 
-HEADINGS: dict[str, tuple[str, str]] = {
-    "title": ("办事清单", "Your checklist"),
-    "answers": ("您的回答", "Your answers"),
-    "channel": ("您可以怎么办", "How you can get it done"),
-    "warning": ("注意", "Caveats"),
-    "where": ("去哪里办", "Where to go"),
-    "bring": ("需携带", "What to bring"),
-    "may_be_exempt": ("如被要求提供，以下公安证照可能免交（不确定时请带上）", "Police-issued documents you may not have to hand in if asked for them (bring them if unsure)"),
-    "step": ("步骤", "Steps"),
-    "note": ("说明", "Notes"),
-    "sources": ("资料来源", "Sources"),
-    "as_of": ("信息截至", "Information as of"),
-    "disclaimer": (
-        "本清单依据所列资料生成；各地执行情况可能不同，请以当地公安机关为准。",
-        "This checklist is built from the sources listed; local practice may differ, so the local police have the final word.",
-    ),
-}
 SECTION_ORDER = ("channel", "warning", "where", "bring", "may_be_exempt", "step", "note")
 
 
-def heading(key: str, lang: m.Lang) -> str:
-    return pick(HEADINGS[key], lang)
+def heading(key: str, lang: Lang) -> str:
+    return word(f"h.{key}", lang)
 
 
 def sections(cl: Checklist) -> list[tuple[str, list[Item]]]:
@@ -45,9 +29,9 @@ def cites(item: Item, numbers: dict[m.Source, int]) -> str:
     return "".join(f"[{numbers[s]}]" for s in item.sources if s in numbers)
 
 
-def source_line(src: m.Source, catalog: m.Catalog, lang: m.Lang) -> str:
+def source_line(src: m.Source, catalog: Catalog, lang: Lang) -> str:
     return f"{source_label(src, catalog, lang)}: “{src.quote}”"
 
 
-def title(cl: Checklist, lang: m.Lang) -> str:
+def title(cl: Checklist, lang: Lang) -> str:
     return f"{heading('title', lang)}: {cl.service.name.get(lang)}"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from hanban import model as m
-from hanban.checklist import Checklist
+from hanban.catalog.store import Catalog
 from hanban.render.checklist_common import cites, heading, sections, source_line, title
+from hanban.strings import Lang
+from hanban.wizard.checklist import Checklist
 
 STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
@@ -15,7 +16,7 @@ STYLE = (
 )
 
 
-def html(cl: Checklist, catalog: m.Catalog, lang: m.Lang) -> str:
+def html(cl: Checklist, catalog: Catalog, lang: Lang) -> str:
     numbers = cl.numbers()
     html_lang = {"zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}[lang]
     out = [

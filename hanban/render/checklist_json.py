@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from hanban import model as m
-from hanban.checklist import Checklist
+from hanban.catalog.store import Catalog
 from hanban.render.json import text
+from hanban.wizard.checklist import Checklist
 
-SCHEMA_VERSION = 1
+SCHEMA = 1  # the "schema" field of `ask --json` (README); fields are only ever added
 
 
-def checklist(cl: Checklist, catalog: m.Catalog) -> dict[str, Any]:
+def checklist(cl: Checklist, catalog: Catalog) -> dict[str, Any]:
     """{service, answers, channels, items, sources, as_of} — item sources are numbers into `sources`."""
     numbers = cl.numbers()
     return {
-        "schema": SCHEMA_VERSION,
+        "schema": SCHEMA,
         "service": {"id": cl.service.id, "name": text(cl.service.name)},
         "answers": {a.question: a.value for a in cl.answers},
         "answer_labels": {a.question: text(a.label) for a in cl.answers},

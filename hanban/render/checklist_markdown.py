@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from hanban import model as m
-from hanban.checklist import Checklist
+from hanban.catalog.store import Catalog
 from hanban.render.checklist_common import cites, heading, sections, source_line, title
+from hanban.strings import Lang
+from hanban.wizard.checklist import Checklist
 
 
 def _md(text: str) -> str:
@@ -14,7 +15,7 @@ def _md(text: str) -> str:
     return text
 
 
-def markdown(cl: Checklist, catalog: m.Catalog, lang: m.Lang) -> str:
+def markdown(cl: Checklist, catalog: Catalog, lang: Lang) -> str:
     numbers = cl.numbers()
     out = [f"# {_md(title(cl, lang))}", "", f"{heading('as_of', lang)}: {cl.as_of}", ""]
     if cl.answers:

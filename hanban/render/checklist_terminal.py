@@ -6,15 +6,16 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from hanban import model as m
-from hanban.checklist import Checklist
+from hanban.catalog.store import Catalog
 from hanban.render.checklist_common import cites, heading, sections, source_line, title
+from hanban.strings import Lang
+from hanban.wizard.checklist import Checklist
 
 KIND_STYLE = {"warning": "yellow", "channel": "", "may_be_exempt": "", "bring": "", "where": "", "step": "", "note": ""}
 VERDICT_STYLE = {True: "green", False: "red", None: "yellow"}
 
 
-def print_checklist(console: Console, cl: Checklist, catalog: m.Catalog, lang: m.Lang) -> None:
+def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lang) -> None:
     numbers = cl.numbers()
     parts: list[object] = []
     if cl.answers:

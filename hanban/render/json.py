@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json as _json
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hanban import model as m
+from hanban.catalog import conditions as cond
+from hanban.catalog import model as m
+from hanban.catalog.store import Catalog
+from hanban.catalog.wizard_model import Question
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from hanban.find.search import Hit
 
 
 def dumps(data: Any) -> str:
@@ -44,10 +48,8 @@ def sources(ss: tuple[m.Source, ...]) -> list[dict[str, Any]]:
 
 def aliases(service: m.Service) -> dict[str, list[str]]:
     """Aliases per script; Traditional includes those derived from the Simplified ones."""
-    from hanban.i18n import to_traditional
-
     hans = list(service.aliases.get("zh-Hans", ()))
-    hant = list(dict.fromkeys(list(service.aliases.get("zh-Hant", ())) + [to_traditional(a) for a in hans]))
+    hant = list(dict.fromkeys(list(service.aliases.get("zh-Hant", ())) + list(service.hant_aliases)))
     return {"zh-Hans": hans, "zh-Hant": hant, "en": list(service.aliases.get("en", ()))}
 
 
@@ -61,7 +63,7 @@ def channel(c: m.Channel) -> dict[str, Any]:
     }
 
 
-def service(s: m.Service, catalog: m.Catalog) -> dict[str, Any]:
+def service(s: m.Service, catalog: Catalog) -> dict[str, Any]:
     """The full service object (`hanban show --json`, elements of `hanban list --json`)."""
     return {
         "id": s.id,
@@ -75,7 +77,7 @@ def service(s: m.Service, catalog: m.Catalog) -> dict[str, Any]:
         "documents": [
             {
                 "kind": d.kind,
-                "name": text(d.name),
+                "name": text(d.title()),
                 "exemption": d.exemption,
                 "note": text(d.note),
                 "sources": sources(d.sources),
@@ -106,4 +108,31 @@ def measure(x: m.Measure) -> dict[str, Any]:
         "summary": text(x.summary),
         "services": list(x.services),
         "sources": sources(x.sources),
+    }
+
+
+def hit(h: Hit) -> dict[str, Any]:
+    """One search hit (`hanban search --json`)."""
+    return {
+        "id": h.id,
+        "name": text(h.name),
+        "score": h.score,
+        "matched": [{"field": mt.field, "text": mt.text} for mt in h.matched],
+    }
+
+
+def question(q: Question, catalog: Catalog) -> dict[str, Any]:
+    """One wizard question (`hanban questions --json`); the service question lists the services."""
+    if q.choices_from == "services":
+        choices = [{"value": s.id, "label": text(s.name)} for s in catalog.service_choices()]
+    else:
+        choices = [{"value": c.value, "label": text(c.label)} for c in q.choices]
+    return {
+        "id": q.id,
+        "type": q.type,
+        "prompt": text(q.prompt),
+        "help": text(q.help),
+        "choices": choices,
+        "when": cond.to_data(q.when),
+        "origin": {"file": q.origin.file, "line": q.origin.line},
     }

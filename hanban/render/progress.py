@@ -1,10 +1,6 @@
-"""A rich progress bar on stderr for long catalog builds, offered only to a terminal."""
+"""A rich progress bar on stderr for long catalog builds (the pipeline takes it as a factory)."""
 
 from __future__ import annotations
-
-import os
-import sys
-from typing import Any
 
 
 class RichProgress:
@@ -30,14 +26,3 @@ class RichProgress:
 
     def close(self) -> None:
         self.bar.stop()
-
-
-def terminal_progress(stream: Any = None) -> type[RichProgress] | None:
-    """The bar's factory when `stream` (stderr) is a terminal and TERM is not dumb, else None."""
-    stream = sys.stderr if stream is None else stream
-    try:
-        if stream.isatty() and os.environ.get("TERM") != "dumb":
-            return RichProgress
-    except (AttributeError, ValueError):
-        pass
-    return None

@@ -1,0 +1,237 @@
+"""The schema of each kind of catalog entry (services, measures, documents, places, regions,
+glossary terms, seed texts), written with the checker's primitives (`schema.Checker`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hanban.catalog import model as m
+from hanban.catalog.schema import Checker
+from hanban.catalog.yamlio import PathKey
+
+NATIONWIDE_WORDS = ("全面", "全国", "全國", "全類型", "全类型")
+
+
+def channel(c: Checker, name: str, value: Any, path: PathKey) -> m.Channel | None:
+    d = c.mapping(value, path, ("available", "status"), ("conditions", "regions", "sources"))
+    if d is None:
+        return None
+    available = c.field(d, "available", path, c.boolean)
+    status = c.field(d, "status", path, lambda v, p: c.string(v, p, choices=m.STATUSES))
+    conditions = c.seq(d.get("conditions"), path + ("conditions",), c.text)
+    regions = c.id_list(d.get("regions"), path + ("regions",), "region")
+    needs_source = bool(available) or (status not in (None, "not_stated"))
+    sources = c.sources(d.get("sources"), path + ("sources",), required=needs_source)
+    if available is None or status is None:
+        return None
+    if status == "nationwide" and sources and not any(w in s.quote for s in sources for w in NATIONWIDE_WORDS):
+        c.err(path + ("status",), "nationwide, but no source quote says 全面/全国")
+    if not available and status != "not_stated":
+        c.err(path + ("status",), f"status {status!r} on a channel that is not available")
+    return m.Channel(name, available, status, conditions, regions, sources)
+
+
+def channels(c: Checker, value: Any, path: PathKey) -> dict[str, m.Channel] | None:
+    d = c.mapping(value, path, m.CHANNELS)
+    if d is None:
+        return None
+    out = {}
+    for name in m.CHANNELS:
+        if name in d:
+            ch = channel(c, name, d[name], path + (name,))
+            if ch is not None:
+                out[name] = ch
+    return out if len(out) == len(m.CHANNELS) else None
+
+
+def document(c: Checker, value: Any, path: PathKey) -> m.Document | None:
+    d = c.mapping(value, path, ("exemption", "sources"), ("kind", "name", "note"))
+    if d is None:
+        return None
+    kind = None
+    if "kind" in d:
+        kind = c.ident(d["kind"], path + ("kind",))
+        if kind is not None:
+            c.ref("document", kind, path + ("kind",))
+    name = c.field(d, "name", path, c.text)
+    if "kind" not in d and "name" not in d:
+        c.err(path, "a document needs a 'kind' (from documents.yaml) or a 'name'")
+    exemption = c.string(d.get("exemption"), path + ("exemption",), choices=m.EXEMPTIONS)
+    note = c.field(d, "note", path, c.text)
+    sources = c.sources(d.get("sources"), path + ("sources",))
+    if exemption is None or (kind is None and name is None):
+        return None
+    return m.Document(kind, name, exemption, note, sources)
+
+
+def aliases(c: Checker, value: Any, path: PathKey) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    d = c.mapping(value, path, (), m.LANGS)
+    if d is None:
+        return {}
+    return {lang: c.seq(d[lang], path + (lang,), lambda v, p: c.string(v, p)) for lang in m.LANGS if lang in d}
+
+
+def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
+    d = c.mapping(
+        value,
+        path,
+        ("id", "name", "category", "audience", "summary", "channels", "sources"),
+        ("aliases", "measures", "documents", "where", "steps", "notes", "figures"),
+    )
+    if d is None:
+        return None
+    ident = c.field(d, "id", path, c.ident)
+    name = c.field(d, "name", path, c.text)
+    names = aliases(c, d.get("aliases"), path + ("aliases",))
+    category = c.field(d, "category", path, lambda v, p: c.string(v, p, choices=m.CATEGORIES))
+    audience = c.seq(d.get("audience"), path + ("audience",), lambda v, p: c.string(v, p, choices=m.AUDIENCES))
+    if isinstance(d.get("audience"), list) and not audience:
+        c.err(path + ("audience",), f"list at least one of: {', '.join(m.AUDIENCES)}")
+    summary = c.field(d, "summary", path, c.text)
+    measures = c.seq(d.get("measures"), path + ("measures",), c.measure_number)
+    for i, n in enumerate(measures):
+        c.ref("measure", n, path + ("measures", i))
+    chans = c.field(d, "channels", path, lambda v, p: channels(c, v, p))
+    documents = c.seq(d.get("documents"), path + ("documents",), lambda v, p: document(c, v, p))
+    where = c.id_list(d.get("where"), path + ("where",), "place")
+    steps = c.seq(d.get("steps"), path + ("steps",), c.fact)
+    notes = c.seq(d.get("notes"), path + ("notes",), c.fact)
+    figures = c.seq(d.get("figures"), path + ("figures",), c.figure)
+    sources = c.sources(d.get("sources"), path + ("sources",))
+    if ident is None or name is None or category is None or summary is None or chans is None or not audience:
+        c.drop_refs()
+        return None
+    c.keep_refs(("services", ident))
+    return m.Service(
+        id=ident,
+        name=name,
+        aliases=names,
+        category=category,
+        audience=audience,
+        summary=summary,
+        measures=measures,
+        channels=chans,
+        documents=documents,
+        where=where,
+        steps=steps,
+        notes=notes,
+        figures=figures,
+        sources=sources,
+        origin=c.origin(path),
+        hant_aliases=tuple(c.hant(a) for a in names.get("zh-Hans", ())),
+    )
+
+
+def measure(c: Checker, value: Any, path: PathKey) -> m.Measure | None:
+    d = c.mapping(value, path, ("number", "title", "part", "status", "summary", "services", "sources"))
+    if d is None:
+        return None
+    number = c.field(d, "number", path, c.measure_number)
+    title = c.field(d, "title", path, c.text)
+    part = c.field(d, "part", path, lambda v, p: c.string(v, p, choices=m.PARTS))
+    status = c.field(d, "status", path, lambda v, p: c.string(v, p, choices=m.STATUSES))
+    summary = c.field(d, "summary", path, c.text)
+    services = c.id_list(d.get("services"), path + ("services",), "service")
+    sources = c.sources(d.get("sources"), path + ("sources",))
+    if number is None or title is None or part is None or status is None or summary is None:
+        c.drop_refs()
+        return None
+    c.keep_refs(("measures", number))
+    return m.Measure(number, title, part, status, summary, services, sources, c.origin(path))
+
+
+def document_kind(c: Checker, value: Any, path: PathKey) -> m.DocumentKind | None:
+    d = c.mapping(value, path, ("id", "name", "measure_16", "sources"))
+    if d is None:
+        return None
+    ident = c.field(d, "id", path, c.ident)
+    name = c.field(d, "name", path, c.text)
+    m16 = c.field(d, "measure_16", path, c.boolean)
+    sources = c.sources(d.get("sources"), path + ("sources",))
+    if ident is None or name is None or m16 is None:
+        c.drop_refs()
+        return None
+    c.keep_refs(("documents", ident))
+    return m.DocumentKind(ident, name, m16, sources, c.origin(path))
+
+
+def place(c: Checker, value: Any, path: PathKey) -> m.Place | None:
+    d = c.mapping(value, path, ("id", "name", "kind", "description", "sources"))
+    if d is None:
+        return None
+    ident = c.field(d, "id", path, c.ident)
+    name = c.field(d, "name", path, c.text)
+    kind = c.field(d, "kind", path, lambda v, p: c.string(v, p, choices=m.PLACE_KINDS))
+    desc = c.field(d, "description", path, c.text)
+    sources = c.sources(d.get("sources"), path + ("sources",))
+    if ident is None or name is None or kind is None or desc is None:
+        c.drop_refs()
+        return None
+    c.keep_refs(("places", ident))
+    return m.Place(ident, name, kind, desc, sources, c.origin(path))
+
+
+def region(c: Checker, value: Any, path: PathKey) -> m.Region | None:
+    d = c.mapping(value, path, ("id", "name", "sources"))
+    if d is None:
+        return None
+    ident = c.field(d, "id", path, c.ident)
+    name = c.field(d, "name", path, c.text)
+    sources = c.sources(d.get("sources"), path + ("sources",))
+    if ident is None or name is None:
+        c.drop_refs()
+        return None
+    c.keep_refs(("regions", ident))
+    return m.Region(ident, name, sources, c.origin(path))
+
+
+def term(c: Checker, value: Any, path: PathKey) -> m.GlossaryTerm | None:
+    d = c.mapping(value, path, ("zh-Hans", "en"), ("zh-Hant", "note", "sources"))
+    if d is None:
+        return None
+    text = c.text({k: d[k] for k in ("zh-Hans", "en", "zh-Hant") if k in d}, path)
+    note = c.field(d, "note", path, c.text)
+    sources = c.sources(d.get("sources"), path + ("sources",), required=False)
+    c.keep_refs(None)  # a glossary term's references always count, whichever definition of it wins
+    if text is None:
+        return None
+    return m.GlossaryTerm(text, note, sources, c.origin(path))
+
+
+def seed(c: Checker, value: Any, path: PathKey) -> m.SeedText | None:
+    d = c.mapping(value, path, ("file", "outlet", "date", "script"), ("title",))
+    if d is None:
+        return None
+    file = c.field(d, "file", path, c.string)
+    outlet = c.field(d, "outlet", path, c.string)
+    date = c.field(d, "date", path, c.date)
+    script = c.field(d, "script", path, lambda v, p: c.string(v, p, choices=m.LANGS))
+    title = c.field(d, "title", path, c.string)
+    if file is None or outlet is None or date is None or script is None:
+        return None
+    return m.SeedText(file, outlet, date, script, title or "", c.origin(path))
+
+
+BUILDERS: dict[str, Callable[[Checker, Any, PathKey], Any]] = {
+    "services": service,
+    "measures": measure,
+    "documents": document_kind,
+    "places": place,
+    "regions": region,
+    "glossary": term,
+    "sources": seed,
+}
+
+
+def entry_key(kind: str, entry: Any) -> str | int:
+    """What makes an entry unique within its kind (an id, a measure number, a file name, a term)."""
+    if kind == "measures":
+        return int(entry.number)
+    if kind == "sources":
+        return str(entry.file)
+    if kind == "glossary":
+        return str(entry.term.zh_hans)
+    return str(entry.id)

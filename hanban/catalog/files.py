@@ -1,0 +1,117 @@
+"""Where the catalog's files are: the built-in folder, overlays, and the YAML files under each.
+
+This is the one walk over catalog folders: the loader and the index both list files here, and
+both name a file the same way in messages (`display`).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hanban.errors import Problem
+
+ENV_OVERLAYS = "HANBAN_CATALOG"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Root:
+    """A catalog folder (or a single file) and the label its files are named by in messages."""
+
+    path: Path
+    label: str  # "catalog" for the built-in folder, the path as given for an overlay
+    layer: int  # 0 for the built-in catalog, then overlays in order: a later layer replaces by id
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """One catalog file as found on disk."""
+
+    path: str  # absolute
+    layer: int
+    key: str  # sort key within its layer: the relative path's parts joined by NUL
+    display: str  # how messages name it: label/relative/path.yaml (or an overlay file as given)
+    size: int
+    mtime: int
+
+
+def builtin_dir() -> Path:
+    """The catalog shipped with the package (or the source tree's catalog/ in a checkout)."""
+    here = Path(__file__).resolve().parent.parent  # the hanban package
+    packaged = here / "_catalog"
+    return packaged if packaged.is_dir() else here.parent / "catalog"
+
+
+def overlay_paths(cli_paths: Sequence[str | Path] = (), environ: Mapping[str, str] | None = None) -> list[Path]:
+    """Overlay folders: HANBAN_CATALOG (a path list) first, then --catalog options, in order."""
+    env = os.environ if environ is None else environ
+    paths = [Path(p) for p in env.get(ENV_OVERLAYS, "").split(os.pathsep) if p.strip()]
+    return paths + [Path(p) for p in cli_paths]
+
+
+def catalog_roots(overlays: Sequence[Path] = (), builtin: Path | None = None) -> list[Root]:
+    """The built-in catalog, then each overlay, as layers."""
+    roots = [Root(builtin or builtin_dir(), "catalog", 0)]
+    return roots + [Root(Path(p), str(p), i) for i, p in enumerate(overlays, 1)]
+
+
+def list_files(roots: Sequence[Root]) -> tuple[list[FileRef], list[Problem]]:
+    """Every YAML file of every layer, in load order, with its stat; and what could not be read."""
+    files: list[FileRef] = []
+    problems: list[Problem] = []
+    for root in roots:
+        _list_root(root, files, problems)
+    return files, problems
+
+
+def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> None:
+    path = root.path
+    try:
+        st = os.stat(path)
+    except OSError:
+        problems.append(Problem(str(path), 0, "", "no such file or folder"))
+        return
+    if stat.S_ISREG(st.st_mode):  # a single file given as an overlay: named as given
+        files.append(FileRef(os.path.abspath(path), root.layer, path.name, str(path), st.st_size, st.st_mtime_ns))
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        problems.append(Problem(str(path), 0, "", "not a file or folder"))
+        return
+    seen: set[tuple[int, int]] = set()
+
+    def walk(folder: str, rel: tuple[str, ...]) -> None:
+        shown = os.path.join(str(path), *rel) if rel else str(path)
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                problems.append(Problem(shown, 0, "", "symlink loop: folder already visited"))
+                return
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(Problem(shown, 0, "", f"cannot read folder: {exc.strerror or exc}"))
+            return
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            where = os.path.join(shown, e.name)
+            try:
+                if e.is_dir():
+                    walk(e.path, rel + (e.name,))
+                elif e.name.endswith(YAML_SUFFIXES):
+                    est = e.stat()  # follows symlinks: a dangling one raises
+                    if not stat.S_ISREG(est.st_mode):  # a pipe or device would block or never end
+                        problems.append(Problem(where, 0, "", "not a regular file"))
+                        continue
+                    parts = rel + (e.name,)
+                    display = f"{root.label}/{'/'.join(parts)}"
+                    files.append(FileRef(os.path.abspath(e.path), root.layer, "\0".join(parts), display, est.st_size, est.st_mtime_ns))
+            except OSError as exc:
+                problems.append(Problem(where, 0, "", f"cannot read: {exc.strerror or exc}"))
+
+    walk(str(path), ())

@@ -1,0 +1,75 @@
+"""The one way files become a catalog: list -> parse each file -> link across files -> `Catalog`.
+
+    load_catalog(overlays)                      # parse every file, keep everything in memory
+    load_catalog(overlays, cache=SqliteIndex)   # the same steps, remembered per file in a cache
+
+A cache (`UnitCache`, implemented by `hanban.index`) runs the same `parse_files` and `link` on the
+files that changed and keeps their units; it never checks or merges anything itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from hanban.catalog.files import FileRef, catalog_roots, list_files
+from hanban.catalog.parse import ProgressFactory
+from hanban.catalog.store import Catalog
+from hanban.errors import CatalogError, Problem
+
+ENV_SEEDS = "HANBAN_SEEDS"
+
+
+class CacheUnavailable(Exception):
+    """The cache cannot be used (e.g. its folder cannot be written): load directly instead."""
+
+
+class UnitCache(Protocol):
+    """Somewhere the units of unchanged files are kept between runs."""
+
+    def load(self, files: list[FileRef], progress: ProgressFactory | None) -> Catalog:
+        """The catalog of `files`: changed files parsed again, then linked (raises CatalogError or
+        CacheUnavailable)."""
+
+
+def load_catalog(
+    overlays: Sequence[Path] = (),
+    *,
+    builtin: Path | None = None,
+    seeds: Path | None = None,
+    cache: UnitCache | None = None,
+    progress: ProgressFactory | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Catalog:
+    """The built-in catalog with overlays on top; raise CatalogError listing every problem.
+
+    `seeds` (a folder of seed texts) also checks every quote verbatim; such a load is never cached.
+    """
+    files, problems = list_files(catalog_roots(overlays, builtin))
+    if problems:
+        raise CatalogError(problems)
+    if cache is not None and seeds is None:
+        try:
+            return cache.load(files, progress)
+        except CacheUnavailable as exc:
+            if warn is not None:
+                warn(str(exc))
+    from hanban.catalog.link import link, memory_catalog
+    from hanban.catalog.parse import Unit, parse_files
+
+    seed_texts = read_seed_texts(seeds) if seeds is not None else None
+    units: list[Unit] = list(parse_files(files, seed_texts=seed_texts, progress=progress))
+    problems = [p for u in units for p in u.problems]
+    if problems:
+        raise CatalogError(problems)
+    return memory_catalog(units, link(units))
+
+
+def read_seed_texts(seeds: Path) -> dict[str, str]:
+    """The seed texts, whitespace removed, by file name (for quote checks)."""
+    from hanban.catalog.schema import squash
+
+    if not seeds.is_dir():
+        raise CatalogError([Problem(str(seeds), 0, "", "seed folder not found")])
+    return {p.name: squash(p.read_text("utf-8")) for p in sorted(seeds.glob("*.txt"))}

@@ -1,0 +1,244 @@
+"""The catalog's entries: frozen dataclasses, no I/O, no terminal.
+
+Every `Text` carries all three scripts: Traditional is derived from Simplified when the catalog
+is compiled (`hanban.catalog.hant`), so nothing derives it while a command runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from hanban.strings import LANGS, Lang
+
+__all__ = ["LANGS", "Lang"]
+
+CHANNELS = ("one_window", "fully_online", "cross_province")
+STATUSES = ("nationwide", "pilot", "exploring", "not_stated")
+EXEMPTIONS = ("exempt", "may_be_exempt", "required", "not_stated")
+AUDIENCES = ("citizen", "foreigner", "business")
+CATEGORIES = (
+    "hukou",
+    "id-card",
+    "residence",
+    "certificates",
+    "immigration",
+    "traffic",
+    "security",
+    "maritime",
+    "business",
+    "general",
+)
+PARTS = ("reform", "service", "supervision")
+PLACE_KINDS = ("office", "platform", "app", "mini-program", "hotline")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string in Simplified Chinese, English and Traditional Chinese."""
+
+    zh_hans: str
+    en: str
+    zh_hant: str
+
+    def get(self, lang: Lang) -> str:
+        """The text in `lang`."""
+        if lang == "en":
+            return self.en
+        return self.zh_hant if lang == "zh-Hant" else self.zh_hans
+
+    def as_dict(self) -> dict[str, str]:
+        """All three scripts, keyed by language tag."""
+        return {"zh-Hans": self.zh_hans, "zh-Hant": self.zh_hant, "en": self.en}
+
+    @classmethod
+    def same(cls, value: str) -> Text:
+        """A text that reads the same in every script (a number, an id)."""
+        return cls(value, value, value)
+
+    @classmethod
+    def of(cls, scripts: tuple[str, str, str]) -> Text:
+        """From a (zh-Hans, zh-Hant, en) row of the interface string table."""
+        return cls(scripts[0], scripts[2], scripts[1])
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entry was defined: file and 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A citation: seed file, measure number (1-26) or None, verbatim quote."""
+
+    file: str
+    measure: int | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A statement with its sources."""
+
+    text: Text
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A progress figure and the date it was true."""
+
+    text: Text
+    as_of: str
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One way of getting a service done: one-window, fully online or cross-province."""
+
+    name: str
+    available: bool
+    status: str
+    conditions: tuple[Text, ...] = ()
+    regions: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document a service may ask for, and whether it may be left at home."""
+
+    kind: str | None
+    name: Text | None  # None: the name of its kind (documents.yaml), filled in by `finish_service`
+    exemption: str
+    note: Text | None = None
+    sources: tuple[Source, ...] = ()
+
+    def title(self) -> Text:
+        """Its name (a document read through `finish_service` always has one)."""
+        return self.name if self.name is not None else Text.same(self.kind or "")
+
+
+@dataclass(frozen=True)
+class Service:
+    """One public-security service and everything the sources say about it."""
+
+    id: str
+    name: Text
+    aliases: Mapping[str, tuple[str, ...]]  # as written in the catalog, by script
+    category: str
+    audience: tuple[str, ...]
+    summary: Text
+    measures: tuple[int, ...]
+    channels: Mapping[str, Channel]
+    documents: tuple[Document, ...]
+    where: tuple[str, ...]
+    steps: tuple[Fact, ...]
+    notes: tuple[Fact, ...]
+    figures: tuple[Figure, ...]
+    sources: tuple[Source, ...]
+    origin: Origin
+    hant_aliases: tuple[str, ...] = ()  # the Simplified aliases in Traditional (derived at compile time)
+    as_of: str = ""  # the newest seed date the service cites (filled in by `finish_service`)
+
+    def all_sources(self) -> tuple[Source, ...]:
+        """Every source cited anywhere in the service, first-seen order, without repeats."""
+        seen: dict[Source, None] = {}
+        groups: list[tuple[Source, ...]] = [self.sources]
+        groups += [c.sources for c in self.channels.values()]
+        groups += [d.sources for d in self.documents]
+        groups += [f.sources for f in self.steps + self.notes]
+        groups += [f.sources for f in self.figures]
+        for group in groups:
+            for s in group:
+                seen.setdefault(s, None)
+        return tuple(seen)
+
+    def names(self) -> list[str]:
+        """Every name the service answers to exactly: id, names in every script, aliases."""
+        keys = [self.id, self.name.zh_hans, self.name.en, self.name.zh_hant]
+        for names in self.aliases.values():
+            keys.extend(names)
+        keys.extend(self.hant_aliases)
+        return keys
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One of the 26 measures of August 2023."""
+
+    number: int
+    title: Text
+    part: str
+    status: str
+    summary: Text
+    services: tuple[str, ...]
+    sources: tuple[Source, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """A kind of document; measure 16 names seven the reform aims to exempt."""
+
+    id: str
+    name: Text
+    measure_16: bool
+    sources: tuple[Source, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Place:
+    """An office or platform a service sends people to."""
+
+    id: str
+    name: Text
+    kind: str
+    description: Text
+    sources: tuple[Source, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region the sources name (京津冀, 长三角, 粤港澳大湾区)."""
+
+    id: str
+    name: Text
+    sources: tuple[Source, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A Chinese term and its English rendering."""
+
+    term: Text
+    note: Text | None
+    sources: tuple[Source, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class SeedText:
+    """One of the source texts: its file name, outlet and date."""
+
+    file: str
+    outlet: str
+    date: str
+    script: str
+    title: str
+    origin: Origin
+
+
+def date_key(date: str) -> str:
+    """Sort key for partial ISO dates: '2020' sorts before '2020-05'."""
+    return date.ljust(10, " ")

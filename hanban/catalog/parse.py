@@ -1,0 +1,200 @@
+"""Step one of the pipeline: one file -> a `Unit` (its typed entries, references and problems).
+
+`parse_file` reads, parses (safe YAML, `yamlio`) and schema-checks one file; `parse_files` does
+it for many, in a process pool when there are many (the first build of a large overlay).
+Nothing here looks at other files: that is `link`'s job.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, TypeVar, overload
+
+from hanban.catalog.entries import BUILDERS, entry_key
+from hanban.catalog.files import FileRef
+from hanban.catalog.schema import Checker, Hant, Ref, kind_of
+from hanban.catalog.yamlio import MAX_BYTES, Located, load_bytes
+from hanban.errors import CatalogError, Problem
+
+TOP_LEVEL = ("services", "measures", "documents", "places", "regions", "glossary", "sources", "questions", "rules")
+POOL_MIN_FILES = 48  # below this, a process pool costs more than it saves
+
+R = TypeVar("R")
+
+
+@dataclass
+class Unit:
+    """What one catalog file contributes: entries by kind (file order), references, problems."""
+
+    file: str  # display name
+    layer: int = 0
+    entries: dict[str, list[Any]] = field(default_factory=dict)
+    refs: list[Ref] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    digest: str = ""  # hash of the bytes read
+    size: int = 0
+    mtime: int = 0
+
+    # -- what `link` reads of a unit (see link.UnitView) --
+    def defs(self) -> Iterator[tuple[str, str | int, int]]:
+        for kind, entries in self.entries.items():
+            for e in entries:
+                yield kind, entry_key(kind, e), e.origin.line
+
+    def ref_values(self) -> set[tuple[str, str | int]]:
+        return {(r.kind, r.value) for r in self.refs}
+
+    def all_refs(self) -> list[Ref]:
+        return self.refs
+
+    def small(self) -> Mapping[str, Sequence[Any]]:
+        return {k: v for k, v in self.entries.items() if k != "services"}
+
+
+class ProgressBar(Protocol):
+    """What the pipeline needs of a progress bar: the front-end decides how (or whether) to draw it."""
+
+    def advance(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+ProgressFactory = Callable[[int], ProgressBar]  # total number of files -> a started bar
+
+
+def digest(raw: bytes) -> str:
+    """A content hash (what the index compares to see whether a file changed)."""
+    try:
+        from _blake2 import blake2b  # what hashlib.blake2b is, without hashlib's OpenSSL start-up cost
+    except ImportError:
+        from hashlib import blake2b
+    return blake2b(raw, digest_size=16).hexdigest()
+
+
+def default_hant() -> Hant:
+    from hanban.catalog.hant import to_traditional
+
+    return to_traditional
+
+
+def check_document(doc: Located, hant: Hant | None = None, seed_texts: Mapping[str, str] | None = None) -> Unit:
+    """Check one parsed file against the schema; its entries, references and problems."""
+    from hanban.catalog.wizard_schema import section
+
+    c = Checker(doc, hant or default_hant(), seed_texts)
+    unit = Unit(doc.file)
+    if doc.data is None:
+        c.err((), "the file is empty")
+    else:
+        top = c.mapping(doc.data, (), (), TOP_LEVEL)
+        if top is not None and not top:
+            c.err((), f"expected at least one of: {', '.join(TOP_LEVEL)}")
+        for key, value in (top or {}).items():
+            if key not in TOP_LEVEL:
+                continue
+            if key in ("questions", "rules"):
+                unit.entries[key] = section(c, key, value)
+            elif not isinstance(value, list):
+                c.err((key,), f"expected a list, got {kind_of(value)}")
+            else:
+                build = BUILDERS[key]
+                unit.entries[key] = [e for i, v in enumerate(value) if (e := build(c, v, (key, i))) is not None]
+    unit.refs, unit.problems = c.refs, c.problems
+    return unit
+
+
+def parse_file(ref: FileRef, seed_texts: Mapping[str, str] | None = None) -> Unit:
+    """Read, parse and check one file (bounded: the size on disk may lie, as /dev/zero's does)."""
+    unit = Unit(ref.display, ref.layer)
+    try:
+        p = Path(ref.path)
+        st = p.stat()
+        unit.size, unit.mtime = st.st_size, st.st_mtime_ns
+        if st.st_size > MAX_BYTES:
+            raise CatalogError([Problem(ref.display, 0, "", f"file is {st.st_size:,} bytes; the limit is {MAX_BYTES:,}")])
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+        unit.digest = digest(raw)
+        checked = check_document(load_bytes(raw, ref.display), seed_texts=seed_texts)
+    except CatalogError as exc:
+        unit.problems = list(exc.problems)
+        return unit
+    except OSError as exc:
+        unit.problems = [Problem(ref.display, 0, "", f"cannot read: {exc.strerror or exc}")]
+        return unit
+    unit.entries, unit.refs, unit.problems = checked.entries, checked.refs, checked.problems
+    return unit
+
+
+def _parse_then(task: tuple[FileRef, Mapping[str, str] | None, Callable[[Unit], Any] | None]) -> Any:
+    ref, seeds, then = task
+    unit = parse_file(ref, seeds)
+    return then(unit) if then is not None else unit
+
+
+def _fewer_collections() -> None:
+    """A build allocates many short-lived objects: collect less often (measured: ~15% faster parsing)."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
+@overload
+def parse_files(
+    files: Sequence[FileRef], *, seed_texts: Mapping[str, str] | None = ..., then: None = ..., progress: ProgressFactory | None = ...
+) -> Iterator[Unit]: ...
+
+
+@overload
+def parse_files(
+    files: Sequence[FileRef], *, seed_texts: Mapping[str, str] | None = ..., then: Callable[[Unit], R], progress: ProgressFactory | None = ...
+) -> Iterator[R]: ...
+
+
+def parse_files(
+    files: Sequence[FileRef],
+    *,
+    seed_texts: Mapping[str, str] | None = None,
+    then: Callable[[Unit], Any] | None = None,
+    progress: ProgressFactory | None = None,
+) -> Iterator[Any]:
+    """`parse_file` over `files`, in order; from a process pool when there are many.
+
+    `then`, a module-level function, runs on each unit where it was parsed (in the worker), so that
+    work such as encoding a unit for the index is spread over the pool too.
+    """
+    tasks = [(f, seed_texts, then) for f in files]
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    bar = progress(len(tasks)) if progress is not None and len(tasks) >= PROGRESS_MIN_FILES else None
+    try:
+        if len(tasks) >= POOL_MIN_FILES and cpus > 1:
+            yield from _pooled(tasks, cpus, bar)
+            return
+        for t in tasks:
+            r = _parse_then(t)
+            if bar:
+                bar.advance()
+            yield r
+    finally:
+        if bar:
+            bar.close()
+
+
+PROGRESS_MIN_FILES = 200
+
+
+def _pooled(tasks: list[Any], cpus: int, bar: ProgressBar | None) -> Iterable[Any]:
+    import multiprocessing
+
+    default_hant()("预热")  # load OpenCC once, before forking
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ctx.Pool(min(cpus, 8), initializer=_fewer_collections) as pool:
+        for r in pool.imap(_parse_then, tasks, chunksize=4):
+            if bar:  # before the yield: the consumer may stop at the last file
+                bar.advance()
+            yield r

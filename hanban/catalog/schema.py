@@ -1,0 +1,221 @@
+"""The schema checker's primitives: raw YAML values in, typed values and FILE:LINE problems out.
+
+A `Checker` walks one parsed file. Each primitive (`mapping`, `string`, `text`, `source`, ...)
+returns the typed value or None, and records a `Problem` at the value's line when it is wrong,
+so one pass reports every problem of a file. The entry builders (`entries`, `wizard_schema`) are
+written with these primitives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from hanban.catalog import model as m
+from hanban.catalog.yamlio import Located, PathKey, format_path
+from hanban.errors import Problem
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+T = TypeVar("T")
+Owner = tuple[str, "str | int"]  # (entry kind, its key): whose reference this is
+Hant = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference from one entry to another, checked once every file is read (see `link`).
+
+    `owner` is the entry that makes it, so that a replaced entry's references stop counting;
+    None for references that always count (glossary terms, wizard questions and rules).
+    """
+
+    kind: str  # place | document | region | measure | service | seed
+    value: str | int
+    file: str
+    line: int
+    field: str
+    owner: Owner | None = None
+
+
+class Checker:
+    """Walks one document, building typed values and recording problems with their line."""
+
+    def __init__(self, doc: Located, hant: Hant, seed_texts: Mapping[str, str] | None = None) -> None:
+        self.doc = doc
+        self.hant = hant
+        self.seed_texts = seed_texts
+        self.problems: list[Problem] = []
+        self.refs: list[Ref] = []
+        self._pending: list[Ref] = []  # references of the entry being built
+
+    # -- reporting -----------------------------------------------------------------
+    def err(self, path: PathKey, message: str) -> None:
+        self.problems.append(Problem(self.doc.file, self.doc.line(path), format_path(path), message))
+
+    def ref(self, kind: str, value: str | int, path: PathKey) -> None:
+        self._pending.append(Ref(kind, value, self.doc.file, self.doc.line(path), format_path(path)))
+
+    def keep_refs(self, owner: Owner | None) -> None:
+        """The pending references belong to `owner` (an entry that was built)."""
+        self.refs += [Ref(r.kind, r.value, r.file, r.line, r.field, owner) for r in self._pending]
+        self._pending = []
+
+    def drop_refs(self) -> None:
+        """The entry was not built: its references are not checked."""
+        self._pending = []
+
+    def origin(self, path: PathKey) -> m.Origin:
+        return m.Origin(self.doc.file, self.doc.line(path))
+
+    # -- primitives ----------------------------------------------------------------
+    def mapping(
+        self, value: Any, path: PathKey, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.err(path, f"expected a mapping, got {kind_of(value)}")
+            return None
+        for key in value:
+            if key not in required and key not in optional:
+                hint = closest(key, required + optional)
+                self.err(path + (key,), "unknown key" + (f" (did you mean {hint!r}?)" if hint else ""))
+        for key in required:
+            if key not in value:
+                self.err(path, f"missing required key {key!r}")
+        return value
+
+    def string(self, value: Any, path: PathKey, *, choices: tuple[str, ...] = ()) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self.err(path, f"expected a non-empty string, got {kind_of(value)}")
+            return None
+        if choices and value not in choices:
+            self.err(path, f"{value!r} is not one of: {', '.join(choices)}")
+            return None
+        return value
+
+    def field(self, d: dict[str, Any], key: str, path: PathKey, check: Callable[[Any, PathKey], T | None]) -> T | None:
+        """`check` applied to d[key] when present (a missing required key is reported by `mapping`)."""
+        return check(d[key], path + (key,)) if key in d else None
+
+    def ident(self, value: Any, path: PathKey) -> str | None:
+        s = self.string(value, path)
+        if s is not None and not ID_RE.match(s):
+            self.err(path, f"{s!r} is not a lowercase kebab-case ascii id")
+            return None
+        return s
+
+    def boolean(self, value: Any, path: PathKey) -> bool | None:
+        if not isinstance(value, bool):
+            self.err(path, f"expected true or false, got {kind_of(value)}")
+            return None
+        return value
+
+    def date(self, value: Any, path: PathKey) -> str | None:
+        s = self.string(value, path)
+        if s is not None and not DATE_RE.match(s):
+            self.err(path, f"{s!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            return None
+        return s
+
+    def measure_number(self, value: Any, path: PathKey) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 26:
+            self.err(path, f"expected a measure number 1-26, got {value!r}")
+            return None
+        return value
+
+    def seq(self, value: Any, path: PathKey, item: Callable[[Any, PathKey], T | None]) -> tuple[T, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.err(path, f"expected a list, got {kind_of(value)}")
+            return ()
+        out = []
+        for i, v in enumerate(value):
+            got = item(v, path + (i,))
+            if got is not None:
+                out.append(got)
+        return tuple(out)
+
+    def text(self, value: Any, path: PathKey) -> m.Text | None:
+        d = self.mapping(value, path, ("zh-Hans", "en"), ("zh-Hant",))
+        if d is None:
+            return None
+        zh = self.field(d, "zh-Hans", path, self.string)
+        en = self.field(d, "en", path, self.string)
+        hant = self.field(d, "zh-Hant", path, self.string)
+        if zh is None or en is None:
+            return None
+        return m.Text(zh, en, hant if hant is not None else self.hant(zh))
+
+    def source(self, value: Any, path: PathKey) -> m.Source | None:
+        d = self.mapping(value, path, ("file", "measure", "quote"))
+        if d is None or not {"file", "measure", "quote"} <= d.keys():
+            return None
+        file = self.string(d["file"], path + ("file",))
+        measure = None if d["measure"] is None else self.measure_number(d["measure"], path + ("measure",))
+        quote = self.string(d["quote"], path + ("quote",))
+        if file is None or quote is None or (d["measure"] is not None and measure is None):
+            return None
+        self.ref("seed", file, path + ("file",))
+        if measure is not None:
+            self.ref("measure", measure, path + ("measure",))
+        if self.seed_texts is not None and file in self.seed_texts and squash(quote) not in self.seed_texts[file]:
+            self.err(path + ("quote",), f"quote not found verbatim in {file}")
+        return m.Source(file, measure, quote)
+
+    def sources(self, value: Any, path: PathKey, *, required: bool = True) -> tuple[m.Source, ...]:
+        got = self.seq(value, path, self.source)
+        if required and not got and not (isinstance(value, list) and value):
+            self.err(path, "at least one source is required")
+        return got
+
+    def fact(self, value: Any, path: PathKey) -> m.Fact | None:
+        d = self.mapping(value, path, ("text", "sources"))
+        if d is None:
+            return None
+        t = self.field(d, "text", path, self.text)
+        s = self.sources(d.get("sources"), path + ("sources",))
+        return m.Fact(t, s) if t is not None else None
+
+    def figure(self, value: Any, path: PathKey) -> m.Figure | None:
+        d = self.mapping(value, path, ("text", "as_of", "sources"))
+        if d is None:
+            return None
+        t = self.field(d, "text", path, self.text)
+        a = self.field(d, "as_of", path, self.date)
+        s = self.sources(d.get("sources"), path + ("sources",))
+        return m.Figure(t, a, s) if t is not None and a is not None else None
+
+    def id_list(self, value: Any, path: PathKey, kind: str) -> tuple[str, ...]:
+        def one(v: Any, p: PathKey) -> str | None:
+            s = self.ident(v, p)
+            if s is not None:
+                self.ref(kind, s, p)
+            return s
+
+        return self.seq(value, path, one)
+
+
+def squash(text: str) -> str:
+    """Text with all whitespace removed, for verbatim quote comparison."""
+    return re.sub(r"\s+", "", text)
+
+
+def kind_of(value: Any) -> str:
+    """What a raw YAML value is, in words."""
+    if value is None:
+        return "nothing"
+    return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def closest(word: str, options: tuple[str, ...]) -> str | None:
+    """The option `word` is most likely a typo of, if any."""
+    import difflib
+
+    got = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
+    return got[0] if got else None

@@ -1,0 +1,199 @@
+"""The whole catalog (`Catalog`) and the store its services are read from (`ServiceStore`).
+
+Services can be many (a 66,000-service overlay), so the core reads them through a small interface
+that two stores implement: `MemoryStore` here (everything loaded; tests, `validate`, a cache that
+cannot be written) and the SQLite index (`hanban.index`), which reads lazily and answers the
+optional questions (`named`, `search_candidates`, prepared search fields) from its tables. The
+core never imports the index: it is handed a store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Protocol
+
+from hanban.catalog import model as m
+from hanban.catalog.wizard_model import Wizard
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    """What search reads of one service: its prepared fields (made when the index was compiled),
+    or the service itself where nothing was prepared."""
+
+    id: str
+    name: m.Text
+    prepared: Any  # hanban.find.search.Prepared, or None
+    service: m.Service | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A service as a list of choices shows it."""
+
+    id: str
+    name: m.Text
+    category: str
+
+
+class ServiceStore(Protocol):
+    """The catalog's services, in catalog order (a later layer replaces an id in its place).
+
+    A read-only mapping of id to service (`store[sid]`, `sid in store`, iteration in catalog
+    order), and the questions a store of many services answers better than a scan.
+    """
+
+    def __len__(self) -> int: ...
+
+    def __contains__(self, sid: object) -> bool: ...
+
+    def __getitem__(self, sid: str) -> m.Service: ...
+
+    def __iter__(self) -> Iterator[str]: ...
+
+    def get(self, sid: str, /) -> m.Service | None:
+        """The service with this id, or None."""
+
+    def values(self) -> ValuesView[m.Service] | Iterator[m.Service]:
+        """Every service, in catalog order."""
+
+    def items(self) -> ItemsView[str, m.Service] | Iterator[tuple[str, m.Service]]:
+        """(id, service) pairs, in catalog order."""
+
+    def ids(self) -> Iterator[str]:
+        """Every id, in catalog order."""
+
+    def select(self, channels: Sequence[str] = ()) -> Iterator[m.Service]:
+        """Services whose every named channel is available, in catalog order (streamed)."""
+
+    def subset(self, ids: Iterable[str]) -> list[m.Service]:
+        """The services with these ids, in catalog order."""
+
+    def summaries(self) -> Iterator[Summary]:
+        """Id, name and category of every service, in catalog order (cheap)."""
+
+    def named(self, keys: Sequence[str]) -> list[m.Service] | None:
+        """Services with any of `keys` (in `hanban.find.text.exact_key` form) as a name; None when
+        the store keeps no index of names (the caller then looks through every service)."""
+
+    def search_candidates(self, query: str) -> list[str] | None:
+        """Ids worth scoring for `query`, or None: score every service."""
+
+    def search_rows(self, ids: Sequence[str] | None = None) -> Iterator[SearchRow]:
+        """What search reads of every service (or of those with `ids`), in catalog order."""
+
+
+class MemoryStore(Mapping[str, m.Service]):
+    """Every service in memory (a `ServiceStore`)."""
+
+    def __init__(self, services: Mapping[str, m.Service]) -> None:
+        self._services = dict(services)
+
+    def __len__(self) -> int:
+        return len(self._services)
+
+    def __getitem__(self, sid: str) -> m.Service:
+        return self._services[sid]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._services)
+
+    def ids(self) -> Iterator[str]:
+        return iter(self._services)
+
+    def select(self, channels: Sequence[str] = ()) -> Iterator[m.Service]:
+        return (s for s in self._services.values() if all(s.channels[c].available for c in channels))
+
+    def subset(self, ids: Iterable[str]) -> list[m.Service]:
+        wanted = set(ids)
+        return [s for sid, s in self._services.items() if sid in wanted]
+
+    def summaries(self) -> Iterator[Summary]:
+        return (Summary(s.id, s.name, s.category) for s in self._services.values())
+
+    def named(self, keys: Sequence[str]) -> list[m.Service] | None:
+        return None
+
+    def search_candidates(self, query: str) -> list[str] | None:
+        return None
+
+    def search_rows(self, ids: Sequence[str] | None = None) -> Iterator[SearchRow]:
+        services = self._services.values() if ids is None else self.subset(ids)
+        return (SearchRow(s.id, s.name, None, s) for s in services)
+
+
+NO_WIZARD = Wizard()
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The catalog's small tables: read whole."""
+
+    measures: Mapping[int, m.Measure]
+    documents: Mapping[str, m.DocumentKind]
+    places: Mapping[str, m.Place]
+    regions: Mapping[str, m.Region]
+    glossary: tuple[m.GlossaryTerm, ...]
+    seeds: Mapping[str, m.SeedText]
+
+
+class Catalog:
+    """The whole validated catalog: services (from a store), small tables and the wizard.
+
+    The tables and the wizard may be given as functions, called once on first use (the index
+    decodes them only for the commands that read them).
+    """
+
+    def __init__(
+        self,
+        services: ServiceStore,
+        tables: Tables | Callable[[], Tables],
+        wizard: Wizard | Callable[[], Wizard] = NO_WIZARD,
+    ) -> None:
+        self.services = services
+        self._tables = tables
+        self._wizard = wizard
+
+    @cached_property
+    def tables(self) -> Tables:
+        return self._tables if isinstance(self._tables, Tables) else self._tables()
+
+    @cached_property
+    def wizard(self) -> Wizard:
+        return self._wizard if isinstance(self._wizard, Wizard) else self._wizard()
+
+    @property
+    def measures(self) -> Mapping[int, m.Measure]:
+        return self.tables.measures
+
+    @property
+    def documents(self) -> Mapping[str, m.DocumentKind]:
+        return self.tables.documents
+
+    @property
+    def places(self) -> Mapping[str, m.Place]:
+        return self.tables.places
+
+    @property
+    def regions(self) -> Mapping[str, m.Region]:
+        return self.tables.regions
+
+    @property
+    def glossary(self) -> tuple[m.GlossaryTerm, ...]:
+        return self.tables.glossary
+
+    @property
+    def seeds(self) -> Mapping[str, m.SeedText]:
+        return self.tables.seeds
+
+    def service_choices(self) -> list[Summary]:
+        """The services as the service question offers them: by category (catalog order of
+        categories), then id."""
+        order = {c: i for i, c in enumerate(m.CATEGORIES)}
+        return sorted(self.services.summaries(), key=lambda s: (order.get(s.category, len(order)), s.id))
+
+    def service(self, sid: str) -> m.Service:
+        """The service with this id (KeyError when there is none)."""
+        return self.services[sid]

@@ -1,0 +1,112 @@
+"""The wizard's data: questions and checklist rules, as the catalog defines them (typed, checked).
+
+`choices_from: services` questions (the first question, "what do you need to get done?") hold no
+choices of their own: their answers are the catalog's service ids, read from its service store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from hanban.catalog import conditions as cond
+from hanban.catalog.model import Origin, Source, Text
+
+QUESTION_TYPES = ("select", "confirm", "number", "text")
+RULE_ITEM_KINDS = ("where", "bring", "may_be_exempt", "step", "note", "warning")
+SERVICE_QUESTION = "service"
+CHOICES_FROM = ("services",)
+
+Answer = str | int | bool
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed answer of a select question: a stable value and its label."""
+
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    """A wizard question; asked when its `when` holds over earlier answers."""
+
+    id: str
+    type: str
+    prompt: Text
+    help: Text | None = None
+    choices: tuple[Choice, ...] = ()
+    choices_from: str | None = None
+    when: cond.Condition | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    example: Answer | None = None
+    origin: Origin = Origin("", 0)
+
+    def choice(self, value: Answer) -> Choice | None:
+        """The choice with this value, if any."""
+        for c in self.choices:
+            if c.value == value:
+                return c
+        return None
+
+    def allowed(self) -> list[str]:
+        """The allowed values, as a person would type them."""
+        if self.choices_from == "services":
+            return ["a service id or name (see `hanban list`)"]
+        if self.type == "select":
+            return [c.value for c in self.choices]
+        if self.type == "confirm":
+            return ["yes", "no"]
+        if self.type == "number":
+            lo = "" if self.minimum is None else str(self.minimum)
+            hi = "" if self.maximum is None else str(self.maximum)
+            return [f"a whole number {lo}..{hi}".rstrip(".") if (lo or hi) else "a whole number"]
+        return ["any text"]
+
+
+@dataclass(frozen=True)
+class ChannelEffect:
+    """What a rule says about one channel for this person."""
+
+    name: str
+    available: bool | None  # None: it depends (e.g. the person is not sure of a date)
+    why: Text
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleItem:
+    kind: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Turns answers into checklist lines for some services; cites its sources."""
+
+    id: str
+    services: tuple[str, ...]
+    when: cond.Condition | None
+    channel: ChannelEffect | None
+    items: tuple[RuleItem, ...]
+    sources: tuple[Source, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Wizard:
+    """Questions in asking order (the service question first) and rules in file order."""
+
+    questions: tuple[Question, ...] = ()
+    rules: tuple[Rule, ...] = ()
+
+    def question(self, qid: str) -> Question | None:
+        return self.by_id().get(qid)
+
+    def by_id(self) -> Mapping[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    def rules_for(self, service_id: str) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if service_id in r.services)

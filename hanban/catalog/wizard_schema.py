@@ -1,0 +1,165 @@
+"""The schema of the wizard's data in one file: `questions:` and `rules:` (cross-file checks are in
+`wizard_checks`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hanban.catalog import conditions as cond
+from hanban.catalog import model as m
+from hanban.catalog.schema import Checker
+from hanban.catalog.wizard_model import (
+    CHOICES_FROM,
+    QUESTION_TYPES,
+    RULE_ITEM_KINDS,
+    ChannelEffect,
+    Choice,
+    Question,
+    Rule,
+    RuleItem,
+)
+from hanban.catalog.yamlio import PathKey
+
+QUESTION_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def section(c: Checker, key: str, value: Any) -> list[Any]:
+    """A file's `questions:` or `rules:` list, typed; problems recorded on the checker."""
+    if not isinstance(value, list):
+        c.err((key,), "expected a list")
+        return []
+    build = question if key == "questions" else rule
+    out = []
+    for i, v in enumerate(value):
+        got = build(c, v, (key, i))
+        c.keep_refs(None)  # seed and measure references of their sources always count
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def condition(c: Checker, raw: Any, path: PathKey) -> cond.Condition | None:
+    try:
+        return cond.parse(raw)
+    except cond.ConditionSyntaxError as exc:
+        c.err(path + exc.path, str(exc))
+        return None
+
+
+def question(c: Checker, value: Any, path: PathKey) -> Question | None:
+    d = c.mapping(value, path, ("id", "type", "prompt"), ("help", "choices", "choices_from", "when", "min", "max", "example"))
+    if d is None:
+        return None
+    qid = c.field(d, "id", path, c.string)
+    if qid is not None and not QUESTION_ID_RE.match(qid):
+        c.err(path + ("id",), f"{qid!r} is not a lowercase snake_case ascii id")
+        qid = None
+    qtype = c.field(d, "type", path, lambda v, p: c.string(v, p, choices=QUESTION_TYPES))
+    prompt = c.field(d, "prompt", path, c.text)
+    help_ = c.field(d, "help", path, c.text)
+    when = condition(c, d["when"], path + ("when",)) if "when" in d else None
+    choices: tuple[Choice, ...] = ()
+    choices_from = c.field(d, "choices_from", path, lambda v, p: c.string(v, p, choices=CHOICES_FROM))
+    if qtype == "select":
+        if "choices" in d and "choices_from" in d:
+            c.err(path, "give either 'choices' or 'choices_from', not both")
+        elif "choices" not in d and "choices_from" not in d:
+            c.err(path, "a select question needs 'choices' (or 'choices_from: services')")
+        elif "choices" in d:
+            choices = choice_list(c, d["choices"], path + ("choices",))
+    elif "choices" in d or "choices_from" in d:
+        c.err(path + ("choices",), f"only select questions have choices (this one is {qtype})")
+    minimum = whole_number(c, d, "min", path) if qtype == "number" else None
+    maximum = whole_number(c, d, "max", path) if qtype == "number" else None
+    example = d.get("example")
+    if example is not None and not isinstance(example, (str, int, bool)):
+        c.err(path + ("example",), "expected a plain value")
+        example = None
+    if qid is None or qtype is None or prompt is None:
+        return None
+    return Question(qid, qtype, prompt, help_, choices, choices_from, when, minimum, maximum, example, c.origin(path))
+
+
+def whole_number(c: Checker, d: dict[str, Any], key: str, path: PathKey) -> int | None:
+    if key not in d:
+        return None
+    v = d[key]
+    if isinstance(v, bool) or not isinstance(v, int):
+        c.err(path + (key,), f"expected a whole number, got {v!r}")
+        return None
+    return v
+
+
+def choice_list(c: Checker, value: Any, path: PathKey) -> tuple[Choice, ...]:
+    if not isinstance(value, list) or not value:
+        c.err(path, "expected a non-empty list of {value, label}")
+        return ()
+    out: list[Choice] = []
+    seen: set[str] = set()
+    for i, v in enumerate(value):
+        p = path + (i,)
+        d = c.mapping(v, p, ("value", "label"))
+        if d is None:
+            continue
+        val = d.get("value")
+        if not isinstance(val, str) or not val.strip():
+            # YAML reads bare yes/no/on/off as booleans: choice values must be quoted strings.
+            c.err(p + ("value",), f"expected a string value, got {val!r} (quote it)")
+            continue
+        if "label" not in d:
+            continue  # reported by mapping(): missing required key 'label'
+        label = c.text(d["label"], p + ("label",))
+        if val in seen:
+            c.err(p + ("value",), f"duplicate choice value {val!r}")
+            continue
+        seen.add(val)
+        if label is not None:
+            out.append(Choice(val, label))
+    return tuple(out)
+
+
+def rule(c: Checker, value: Any, path: PathKey) -> Rule | None:
+    d = c.mapping(value, path, ("id", "services", "sources"), ("when", "channel", "items"))
+    if d is None:
+        return None
+    rid = c.field(d, "id", path, c.ident)
+    services = c.seq(d.get("services"), path + ("services",), c.ident) if "services" in d else ()
+    if "services" in d and not services:
+        c.err(path + ("services",), "list at least one service id")
+    when = condition(c, d["when"], path + ("when",)) if "when" in d else None
+    channel = c.field(d, "channel", path, lambda v, p: channel_effect(c, v, p))
+    items = c.seq(d.get("items"), path + ("items",), lambda v, p: rule_item(c, v, p))
+    if "channel" not in d and "items" not in d:
+        c.err(path, "a rule needs a 'channel' or 'items' (or both)")
+    sources = c.sources(d.get("sources"), path + ("sources",))
+    if rid is None or not services:
+        return None
+    return Rule(rid, services, when, channel, items, sources, c.origin(path))
+
+
+def channel_effect(c: Checker, value: Any, path: PathKey) -> ChannelEffect | None:
+    d = c.mapping(value, path, ("name", "available", "why"), ("status",))
+    if d is None:
+        return None
+    name = c.field(d, "name", path, lambda v, p: c.string(v, p, choices=m.CHANNELS))
+    available = d.get("available")
+    if "available" in d and available is not None and not isinstance(available, bool):
+        c.err(path + ("available",), "expected true, false or null (it depends)")
+        return None
+    status = c.field(d, "status", path, lambda v, p: c.string(v, p, choices=m.STATUSES))
+    why = c.field(d, "why", path, c.text)
+    if name is None or why is None or "available" not in d:
+        return None
+    return ChannelEffect(name, available, why, status)
+
+
+def rule_item(c: Checker, value: Any, path: PathKey) -> RuleItem | None:
+    d = c.mapping(value, path, ("kind", "text"))
+    if d is None:
+        return None
+    kind = c.field(d, "kind", path, lambda v, p: c.string(v, p, choices=RULE_ITEM_KINDS))
+    text = c.field(d, "text", path, c.text)
+    if kind is None or text is None:
+        return None
+    return RuleItem(kind, text)

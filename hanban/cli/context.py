@@ -1,0 +1,113 @@
+"""What every command is handed (in `ctx.obj`): the streams and whether they are terminals (`Io`),
+the global options, and the catalog, loaded once on first use (`Invocation`). Tests replace the `Io`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+
+from hanban.errors import printable
+from hanban.strings import Lang
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from hanban.catalog.store import Catalog
+
+
+def is_terminal(stream: Any) -> bool:
+    """Whether a stream is an interactive terminal."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass
+class Io:
+    """The streams a command reads and writes, and whether each is a terminal a person reads."""
+
+    stdin: IO[str]
+    stdout: IO[str]
+    stderr: IO[str]
+    stdin_tty: bool
+    stdout_tty: bool  # False under TERM=dumb too: no drawing, no prompts
+    stderr_tty: bool
+
+    @classmethod
+    def system(cls) -> Io:
+        """The process's own streams."""
+        dumb = os.environ.get("TERM") == "dumb"
+        return cls(
+            sys.stdin, sys.stdout, sys.stderr,
+            is_terminal(sys.stdin), is_terminal(sys.stdout) and not dumb, is_terminal(sys.stderr) and not dumb,
+        )
+
+    @property
+    def interactive(self) -> bool:
+        """Whether a person can be asked questions: stdin and stdout are both terminals."""
+        return self.stdin_tty and self.stdout_tty
+
+    def say(self, message: str) -> None:
+        """A message for the person: always stderr, never mixed with data; never raw escape codes."""
+        print(printable(message), file=self.stderr)
+
+    def out(self, text: str) -> None:
+        """Data: always stdout."""
+        self.stdout.write(text if text.endswith("\n") else text + "\n")
+
+    def console(self) -> Console:
+        """A rich console on stdout; colour follows the terminal, NO_COLOR and TERM=dumb."""
+        from rich.console import Console
+
+        return Console(file=self.stdout, highlight=False, soft_wrap=False)
+
+    def emit(
+        self,
+        *,
+        json: Callable[[], Any] | None = None,
+        terminal: Callable[[Console], None],
+        plain: Callable[[], list[str]],
+        as_json: bool = False,
+    ) -> None:
+        """One output, three ways: JSON when asked, rich on a terminal, plain lines otherwise."""
+        if as_json and json is not None:
+            from hanban.render.json import dumps
+
+            self.out(dumps(json()))
+        elif self.stdout_tty:
+            terminal(self.console())
+        else:
+            lines = plain()
+            if lines:
+                self.out("\n".join(lines))
+
+
+@dataclass
+class Invocation:
+    """One run of hanban: its Io, the global options, and the catalog (loaded on first use)."""
+
+    io: Io
+    lang: Lang = "zh-Hans"
+    overlays: list[str] = field(default_factory=list)
+    _catalog: Catalog | None = None
+
+    def catalog(self) -> Catalog:
+        """The catalog, through the compiled index (only changed files are parsed again)."""
+        if self._catalog is None:
+            from hanban.catalog.files import overlay_paths
+            from hanban.index import open_catalog
+
+            progress = None
+            if self.io.stderr_tty:
+                from hanban.render.progress import RichProgress
+
+                progress = RichProgress
+            self._catalog = open_catalog(overlay_paths(self.overlays), progress=progress, warn=self._warn)
+        return self._catalog
+
+    def _warn(self, message: str) -> None:
+        self.io.say(f"hanban: {message}")

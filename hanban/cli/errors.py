@@ -1,0 +1,55 @@
+"""Every user-facing failure becomes clear lines on stderr and an exit code, here and only here."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import typer
+
+from hanban.cli.context import Invocation, Io
+from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound
+
+F = TypeVar("F", bound=Callable[..., Any])
+MAX_PROBLEMS = 10
+
+
+def report(io: Io, exc: HanbanError) -> int:
+    """Print an error as clear lines on stderr and return its exit code."""
+    if isinstance(exc, CatalogError):
+        for p in exc.problems[:MAX_PROBLEMS]:
+            io.say(str(p))
+        if len(exc.problems) > MAX_PROBLEMS:
+            io.say(f"... and {len(exc.problems) - MAX_PROBLEMS} more")
+        io.say(f"hanban: the catalog has {len(exc.problems)} problem(s); run `hanban validate` for details")
+    else:
+        io.say(f"hanban: {exc}")
+        if isinstance(exc, NotFound) and exc.candidates:
+            io.say("did you mean: " + ", ".join(exc.candidates) + "?")
+    return int(exc.exit_code)
+
+
+def invocation(ctx: typer.Context) -> Invocation:
+    """The run's Invocation (made by the root callback; made here for a command run on its own)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, Invocation):
+        root.obj = Invocation(root.obj if isinstance(root.obj, Io) else Io.system())
+    return root.obj
+
+
+def handles_errors(fn: F) -> F:
+    """Map user-facing failures to a message and an exit code; Ctrl-C and Ctrl-D exit 130."""
+
+    @functools.wraps(fn)
+    def wrapper(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
+        io = invocation(ctx).io
+        try:
+            return fn(ctx, *args, **kwargs)
+        except HanbanError as exc:
+            raise typer.Exit(report(io, exc)) from None
+        except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D (end of input) at a prompt
+            io.say("hanban: interrupted")
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
+
+    return cast(F, wrapper)

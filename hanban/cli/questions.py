@@ -1,0 +1,41 @@
+"""`hanban questions`: the wizard's questions, as a list, JSON or a Mermaid flowchart."""
+
+from __future__ import annotations
+
+import typer
+
+from hanban.cli.errors import handles_errors, invocation
+
+
+@handles_errors
+def command(
+    ctx: typer.Context,
+    json_: bool = typer.Option(False, "--json", help="Print a JSON array of questions."),
+    service: str | None = typer.Option(None, "--service", metavar="ID", help="Only the questions this service's flow can ask."),
+    graph: bool = typer.Option(False, "--graph", help="Print the flow as a Mermaid flowchart."),
+) -> None:
+    """List the wizard's questions: id, prompt, type, choices and the condition for asking."""
+    from hanban.catalog import conditions as cond
+    from hanban.find.resolve import resolve_service
+    from hanban.render import json as rj
+    from hanban.wizard import flow
+
+    inv = invocation(ctx)
+    io, lang, catalog = inv.io, inv.lang, inv.catalog()
+    g = flow.graph(catalog)
+    sid = resolve_service(catalog, service).id if service else None
+    if graph:
+        io.out(flow.mermaid(g, sid, lang))
+        return
+    asked = g.asked_for(sid) if sid else None
+    qs = [q for q in catalog.wizard.questions if asked is None or q.id in asked]
+    if json_:
+        io.out(rj.dumps([rj.question(q, catalog) for q in qs]))
+        return
+    for q in qs:
+        io.out(f"{q.id}\t{q.type}\t{q.prompt.get(lang)}\twhen: {cond.describe(q.when)}")
+        if q.choices_from:
+            io.out(f"  (one of the {len(catalog.services)} services: see `hanban list`)")
+        elif q.type == "select":
+            for c in q.choices:
+                io.out(f"  {c.value}\t{c.label.get(lang)}")

@@ -1,0 +1,72 @@
+"""`hanban search`: find a service by what you would call it.
+
+Importing this module must stay cheap: the search core, rich and OpenCC are imported inside functions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from hanban.cli.errors import handles_errors, invocation
+from hanban.errors import ExitStatus
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from hanban.find.search import Hit
+    from hanban.strings import Lang
+
+DEFAULT_LIMIT = 10
+
+
+def _limit(value: str) -> str:
+    # A str option checked here: an int-typed option would pull pydantic into start-up (see fastargs).
+    if not value.strip().isdigit() or int(value) < 1:
+        raise typer.BadParameter(f"{value!r} is not a whole number of at least 1")
+    return value
+
+
+@handles_errors
+def command(
+    ctx: typer.Context,
+    query: list[str] = typer.Argument(..., metavar="QUERY", help="What you would call the service, in any script or English (words are joined)."),
+    json_: bool = typer.Option(False, "--json", help="Print a JSON array of {id, name, score, matched}."),
+    limit: str = typer.Option(str(DEFAULT_LIMIT), "--limit", "-n", metavar="N", callback=_limit, help="Show at most N matches."),
+) -> None:
+    """Find services by name, alias, glossary term or text: 身份证丢了, 身分證補領, "lost ID card"."""
+    from hanban.find.search import search
+    from hanban.render import json as rj
+
+    text = " ".join(query)
+    inv = invocation(ctx)
+    io, lang = inv.io, inv.lang
+    hits = search(inv.catalog(), text, int(limit))
+
+    def plain() -> list[str]:
+        return ["\t".join([h.id, h.name.get(lang), f"{h.score:.3f}", "; ".join(f"{mt.field}: {mt.text}" for mt in h.matched)]) for h in hits]
+
+    io.emit(json=lambda: [rj.hit(h) for h in hits], terminal=lambda con: _print_hits(con, hits, lang), plain=plain, as_json=json_)
+    if not hits:
+        io.say(f"hanban: no service matches {text!r}; try other words, or `hanban list`")
+        raise typer.Exit(ExitStatus.NOT_FOUND)
+
+
+def _print_hits(con: Console, hits: list[Hit], lang: Lang) -> None:
+    from rich.text import Text
+
+    for h in hits:
+        line = Text()
+        line.append(h.id, style="bold cyan")
+        line.append("  " + h.name.get(lang))
+        line.append(f"  {h.score:.2f}", style="dim")
+        con.print(line)
+        for mt in h.matched:
+            why = Text("    " + mt.field + ": ", style="dim")
+            why.append(_clip(mt.text, 70))
+            con.print(why)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

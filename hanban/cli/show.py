@@ -1,0 +1,41 @@
+"""`hanban show SERVICE`: one service in full."""
+
+from __future__ import annotations
+
+import typer
+
+from hanban.cli.complete import complete_service
+from hanban.cli.errors import handles_errors, invocation
+
+
+@handles_errors
+def command(
+    ctx: typer.Context,
+    service: str = typer.Argument(
+        ...,
+        metavar="SERVICE",
+        help="A service id, its name in any script, or an alias; a clear near miss is taken (and said so).",
+        autocompletion=complete_service,
+    ),
+    json_: bool = typer.Option(False, "--json", help="Print the full service object as JSON."),
+) -> None:
+    """Show one service in full: channels, documents, where to go, sources."""
+    from hanban.find.resolve import resolve_service
+    from hanban.render import json as rj
+    from hanban.render.views import service_view
+
+    inv = invocation(ctx)
+    io, lang, cat = inv.io, inv.lang, inv.catalog()
+    s = resolve_service(cat, service, note=io.say, lang=lang)
+
+    def terminal(console: object) -> None:
+        from hanban.render.terminal import print_service
+
+        print_service(console, service_view(s, cat, lang), lang)  # type: ignore[arg-type]
+
+    def plain() -> list[str]:
+        from hanban.render.plain import show_lines
+
+        return show_lines(service_view(s, cat, lang), lang)
+
+    io.emit(json=lambda: rj.service(s, cat), terminal=terminal, plain=plain, as_json=json_)

@@ -1,0 +1,1 @@
+"""Finding services by what people type: exact names, search, and the text forms both compare."""

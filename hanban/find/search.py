@@ -1,0 +1,293 @@
+"""Find services by what people type: names, aliases, the glossary and the text of each service.
+
+The public entry point is ``search(catalog, query, limit) -> list[Hit]``. Matching works on the
+folded form of both sides (`hanban.find.text`): width, case, punctuation, Traditional to
+Simplified (OpenCC, only for queries that may be Traditional) and regional spellings.
+
+Each service is scored on its fields (`hanban.find.fields`), best first: id, name and aliases
+(weight 1), summary, channel conditions, notes and steps (lower weights). A field scores high when
+it equals the query or contains it (or, for names and aliases, when the query contains it),
+otherwise by the share of the query's features it holds: English words (light stemming, prefixes
+of 4+ letters) and Chinese characters and character pairs, each weighted by how rare it is in the
+catalog (IDF). Glossary terms bridge the languages: a term found in the query is swapped for its
+rendering in the other language (``port visa`` -> 口岸签证) and that variant is scored too. English
+near misses of ids and names (``no-crime-certficate``) score by difflib similarity.
+
+On a very large catalog the store narrows the services to score (`search_candidates`: FTS5 in the
+compiled index); otherwise every service is scored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hanban.catalog import model as m
+from hanban.catalog.store import Catalog
+from hanban.errors import HanbanError
+from hanban.find.fields import Entry, Field, Index, atom, build_index, features, substantial
+from hanban.find.text import fold, is_cjk, normalize
+
+# Field kinds and how much a match in each counts.
+FIELD_WEIGHTS: dict[str, float] = {
+    "id": 1.0,
+    "name": 1.0,
+    "alias": 1.0,
+    "summary": 0.6,
+    "condition": 0.45,
+    "note": 0.45,
+    "step": 0.4,
+}
+IDENTITY_FIELDS = ("id", "name", "alias")
+GLOSSARY_FACTOR = 0.85  # a match found through a glossary translation counts a little less
+MIN_SCORE = 0.12  # below this a service is not a hit
+MAX_VARIANTS = 8
+MAX_QUERY = 200  # characters: longer queries are refused (see README, "Limits")
+
+
+class QueryTooLong(HanbanError):
+    """A search query over the length limit."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"the query is longer than {limit} characters; describe the service in fewer words")
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why a service matched: the kind of field and its text (as written in the catalog)."""
+
+    field: str  # id | name | alias | glossary | summary | condition | note | step
+    text: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the service, a score in (0, 1] (higher is better) and why it matched."""
+
+    id: str
+    name: m.Text
+    score: float
+    matched: tuple[Match, ...]
+
+
+_cache: list[tuple[Catalog, Sequence[str] | None, Index]] = []
+
+
+def index_for(catalog: Catalog, ids: Sequence[str] | None = None) -> Index:
+    """The index of `catalog` (or of the services `ids`), built once per catalog object."""
+    for cat, got, idx in _cache:
+        if cat is catalog and got == ids:
+            return idx
+    idx = build_index(catalog.services.search_rows(ids), catalog.glossary)
+    _cache[:] = [(catalog, ids, idx)]
+    return idx
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+class Variant:
+    __slots__ = ("atoms", "factor", "feats", "has_pairs", "norm", "total", "via")
+
+    def __init__(
+        self, norm: str, feats: dict[str, float], factor: float, via: str | None, total: float, has_pairs: bool,
+        atoms: tuple[str, ...],
+    ) -> None:
+        self.norm = norm
+        self.feats = feats  # feature -> weight
+        self.factor = factor
+        self.via = via  # glossary label when the variant is a translation
+        self.total = total  # sum of the feature weights
+        self.has_pairs = has_pairs  # holds words or character pairs, not only single characters
+        self.atoms = atoms  # a field holding none of these cannot share a feature with the query
+
+
+def _variant(norm: str, index: Index, factor: float = 1.0, via: str | None = None) -> Variant:
+    feats = _weights(norm, index)
+    found = {atom(f).lstrip() for f in feats}
+    # A text holds some atom exactly when it holds some atom not containing another (份证 holds 份): keep those.
+    atoms = tuple(a for a in found if not any(b != a and b in a for b in found))
+    return Variant(norm, feats, factor, via, sum(feats.values()), any(k[0] in "bw" for k in feats), atoms)
+
+
+def _weights(norm: str, index: Index) -> dict[str, float]:
+    """Query features weighted by rarity (IDF); characters count half, pairs and words in full."""
+    n = max(len(index.entries), 1)
+    unknown = 0.5 * math.log(1 + n)
+    out: dict[str, float] = {}
+    for f in features(norm):
+        df = index.document_frequency(f)
+        if df:
+            out[f] = math.log(1 + n / df) * (0.5 if f[0] == "c" else 1.0)
+        else:  # words the catalog never uses weigh against every service
+            out[f] = unknown * {"w": 1.0, "b": 0.5, "c": 0.25}[f[0]]
+    return out
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    """`needle` occurs in `haystack`; Latin letters and digits at its edges must be whole words."""
+    start = haystack.find(needle) if needle else -1
+    while start >= 0:
+        end = start + len(needle)
+        left = start == 0 or not _wordy(needle[0]) or not _wordy(haystack[start - 1])
+        right = end == len(haystack) or not _wordy(needle[-1]) or not _wordy(haystack[end])
+        if left and right:
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _wordy(c: str) -> bool:
+    """A Latin letter or digit (Chinese characters are their own words)."""
+    return c.isalnum() and not is_cjk(c)
+
+
+def _variants(q: str, index: Index) -> list[Variant]:
+    out = [_variant(q, index)]
+    found = [(form, others, label) for form, others, label in index.glossary if substantial(form) and _contains(q, form)]
+    if " " in q or not q.isascii():  # the query is part of a longer term ("invitation letter")
+        found += [(q, others, label) for form, others, label in index.glossary if form != q and substantial(q) and _contains(form, q)]
+    forms = {f for f, _, _ in found}
+    for form, others, label in found:
+        if any(form != g and form in g for g in forms):
+            continue  # a longer term covers this one (户口迁移 over 户口)
+        for other in others:
+            v = " ".join(q.replace(form, f" {other} ").split())
+            if all(v != x.norm for x in out):
+                out.append(_variant(v, index, GLOSSARY_FACTOR, label))
+        if len(out) >= MAX_VARIANTS:
+            break
+    return out
+
+
+def _may_score(v: Variant, t: str, identity: bool) -> bool:
+    """False only when _field_score(v, field with normalised text t) is 0: a cheap test that most fields fail.
+
+    Each way _field_score can score needs one of these: the query inside the text (equal, contained), one
+    of its atoms in the text (feature coverage), or for ids, names and aliases the text inside the query
+    or an English near miss of similar length (difflib).
+    """
+    q = v.norm
+    if q in t or any(a in t for a in v.atoms):
+        return True
+    if not identity:
+        return False
+    return t in q or (
+        len(q) >= 4 and q.isascii() and t.isascii() and not 2 * min(len(q), len(t)) < 0.8 * (len(q) + len(t))
+    )
+
+
+def _field_score(v: Variant, f: Field) -> float:
+    q, t = v.norm, f.norm
+    if q == t:
+        return 1.0
+    if substantial(q) and _contains(t, q):
+        return 0.8 + 0.15 * len(q) / len(t)
+    if f.kind in IDENTITY_FIELDS and v.via is None and substantial(t) and _contains(q, t):
+        # (not for glossary translations: "小孩上 hukou" does not name the alias "hukou")
+        return 0.45 + 0.45 * len(t) / len(q)  # a short alias inside a long query says little
+    total = v.total
+    if total <= 0 or not any(a in t for a in v.atoms):
+        return _typo_score(q, t) if _typo_eligible(q, t, f.kind) else 0.0
+    got = 0.0
+    strong = False
+    feats, words = f.features()
+    for feat, w in v.feats.items():
+        if feat in feats:
+            got += w
+            strong = strong or feat[0] != "c"
+        elif feat.startswith("w:") and len(feat) >= 6 and any(x.startswith(feat) for x in words):
+            got += 0.7 * w  # a prefix of a word ("cert")
+            strong = True
+    cov = got / total
+    if not strong and v.has_pairs:
+        cov *= 0.5  # single characters alone are weak evidence when the query has words or pairs
+    score = 0.72 * cov
+    if score < 0.6 and _typo_eligible(q, t, f.kind):
+        score = max(score, _typo_score(q, t))
+    return score
+
+
+def _typo_eligible(q: str, t: str, kind: str) -> bool:
+    return kind in IDENTITY_FIELDS and len(q) >= 4 and q.isascii() and t.isascii()
+
+
+def _typo_score(q: str, t: str) -> float:
+    if 2 * min(len(q), len(t)) < 0.8 * (len(q) + len(t)):  # cannot reach 0.8 similarity
+        return 0.0
+    # SequenceMatcher's cheap upper bounds first, computed as it does (real_quick_ratio, quick_ratio: the
+    # characters in common), before building one.
+    size = len(q) + len(t)
+    if 2.0 * min(len(q), len(t)) / size < 0.8 or 2.0 * sum(min(q.count(c), t.count(c)) for c in set(q)) / size < 0.8:
+        return 0.0
+    from difflib import SequenceMatcher
+
+    ratio = SequenceMatcher(None, q, t, autojunk=False).ratio()
+    return 0.75 * ratio if ratio >= 0.8 else 0.0
+
+
+def _score_entry(
+    entry: Entry, variants: list[Variant], memo: dict[tuple[str, str], tuple[float, Variant]]
+) -> tuple[float, list[Match]]:
+    scored: list[tuple[float, Field, Variant]] = []
+    # Variants holding none of their atoms anywhere in this service cannot make its summary, conditions,
+    # notes or steps score (see _may_score).
+    blob = entry.blob
+    live = [v for v in variants if v.norm in blob or any(a in blob for a in v.atoms)]
+    for f in entry.fields:
+        weight = FIELD_WEIGHTS[f.kind]
+        key = (f.kind, f.text)
+        best = memo.get(key)
+        if best is None:  # shared boilerplate is scored once per search
+            # The best variant, the first of equals (as max() would pick); variants _may_score rules out score 0.
+            best = (0.0, variants[0])
+            identity = f.kind in IDENTITY_FIELDS
+            for v in variants if identity else live:
+                if _may_score(v, f.norm, identity):
+                    got = _field_score(v, f) * v.factor
+                    if got > best[0]:
+                        best = (got, v)
+            memo[key] = best
+        if best[0] > 0:
+            scored.append((best[0] * weight, f, best[1]))
+    if not scored:
+        return 0.0, []
+    scored.sort(key=lambda x: -x[0])
+    top = scored[0][0]
+    # Support from other kinds of field breaks ties between equally good names.
+    support = sum(s for s, f, _ in scored[1:6] if f.kind != scored[0][1].kind) / 3
+    score = 0.9 * top + 0.1 * min(1.0, support)
+    matches: list[Match] = []
+    for s, f, v in scored:
+        if s < 0.5 * top or len(matches) >= 3:
+            break
+        if v.via and not matches and Match("glossary", v.via) not in matches:
+            matches.append(Match("glossary", v.via))
+        mt = Match(f.kind, f.text)
+        if mt not in matches:
+            matches.append(mt)
+    return score, matches[:4]
+
+
+def search(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
+    """Services matching `query`, best first, at most `limit` (an empty list when nothing matches)."""
+    if len(query) > MAX_QUERY:
+        raise QueryTooLong(MAX_QUERY)
+    index = index_for(catalog, catalog.services.search_candidates(query))
+    q = fold(query, index.hans_chars)
+    if not q or limit <= 0:
+        return []
+    raw = normalize(query)
+    variants = _variants(q, index)
+    if raw != q:  # also match the query as typed against Traditional text written in the catalog
+        variants.append(_variant(raw, index))
+    hits: list[Hit] = []
+    memo: dict[tuple[str, str], tuple[float, Variant]] = {}
+    for entry in index.entries:
+        score, matched = _score_entry(entry, variants, memo)
+        if score >= MIN_SCORE:
+            hits.append(Hit(entry.id, entry.name, round(score, 3), tuple(matched)))
+    hits.sort(key=lambda h: (-h.score, h.id))
+    return hits[:limit]

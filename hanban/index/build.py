@@ -1,0 +1,138 @@
+"""One update of the index, inside its write transaction: which files changed, their units parsed
+again (`catalog.parse`, in a pool for many files), their rows replaced, then `catalog.link` over
+every stored unit and its verdict (which definition of each service is in force) written back."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from typing import Any
+
+from hanban.catalog.files import FileRef
+from hanban.catalog.link import link
+from hanban.catalog.parse import ProgressFactory, digest, parse_files
+from hanban.errors import CatalogError, Problem
+from hanban.index import store
+from hanban.index.rows import StoredUnit, unit_rows
+
+BATCH = 2000  # service rows per executemany
+
+
+class Build:
+    """Bring the index's units up to date with `files` (the files as listed now, in load order)."""
+
+    def __init__(self, db: sqlite3.Connection, files: list[FileRef], progress: ProgressFactory | None) -> None:
+        self.db = db
+        self.files = files
+        self.progress = progress
+
+    def run(self) -> None:
+        db = self.db
+        stored = {(r[1], r[2]): r for r in db.execute("SELECT id, layer, path, fkey, display, size, mtime, hash FROM units")}
+        current = {(f.layer, f.path) for f in self.files}
+        gone = [row[0] for key, row in stored.items() if key not in current]
+        todo: list[FileRef] = []
+        for f in self.files:
+            row = stored.get((f.layer, f.path))
+            if row is not None and (row[3], row[4]) == (f.key, f.display):
+                if (row[5], row[6]) == (f.size, f.mtime):
+                    continue
+                if self._same_content(f, row[7]):
+                    db.execute("UPDATE units SET size = ?, mtime = ? WHERE id = ?", (f.size, f.mtime, row[0]))
+                    continue
+            if row is not None:
+                gone.append(row[0])
+            todo.append(f)
+        if not gone and not todo:
+            return
+        touched = self._drop(gone)
+        touched |= self._store(todo)
+        self._link(touched, full=not stored)
+
+    @staticmethod
+    def _same_content(f: FileRef, stored_hash: str) -> bool:
+        try:
+            with open(f.path, "rb") as fh:
+                raw = fh.read(f.size + 1)
+        except OSError:
+            return False
+        return len(raw) == f.size and digest(raw) == stored_hash
+
+    def _drop(self, units: list[int]) -> set[str]:
+        """Delete the rows of these units; the ids of the services they defined."""
+        if not units:
+            return set()
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS gone(id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM gone")
+        db.executemany("INSERT INTO gone VALUES (?)", [(i,) for i in units])
+        ids = {r[0] for r in db.execute("SELECT id FROM services WHERE unit IN (SELECT id FROM gone)")}
+        db.execute("DELETE FROM names WHERE rid IN (SELECT rid FROM services WHERE unit IN (SELECT id FROM gone))")
+        db.execute("DELETE FROM fts WHERE rowid IN (SELECT rid FROM services WHERE unit IN (SELECT id FROM gone))")
+        db.execute("DELETE FROM services WHERE unit IN (SELECT id FROM gone)")
+        db.execute("DELETE FROM units WHERE id IN (SELECT id FROM gone)")
+        return ids
+
+    def _store(self, todo: list[FileRef]) -> set[str]:
+        """Parse and store these files; the ids of the services they define. Raise CatalogError
+        (nothing is kept: the transaction is rolled back) when any file has problems."""
+        db = self.db
+        prepare = len(self.files) < store.SEARCH_PREPARE_MAX_FILES
+        then = functools.partial(unit_rows, prepare_search=prepare)
+        problems: list[Problem] = []
+        ids: set[str] = set()
+        next_unit = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
+        next_rid = db.execute("SELECT coalesce(max(rid), 0) FROM services").fetchone()[0]
+        db.execute("PRAGMA cache_size = -65536")  # 64 MiB: keeps the index B-trees in memory while filling them
+        batch: dict[str, list[tuple[Any, ...]]] = {k: [] for k in ("units", "services", "names", "fts")}
+        for f, r in zip(todo, parse_files(todo, then=then, progress=self.progress)):
+            if r["problems"] or problems:  # once a file has problems, only collect the others' problems
+                problems += [Problem(*p) for p in r["problems"]]
+                continue
+            next_unit += 1
+            batch["units"].append((next_unit, f.path, f.layer, f.key, f.display, r["size"], r["mtime"], r["digest"],
+                                   r["defs"], r["refvals"], r["refs"], r["small"]))
+            for seq, sid, data, ow, fo, cp, cat, name, prep, names, text in r["services"]:
+                next_rid += 1
+                batch["services"].append((next_rid, next_unit, f.layer, f.key, seq, sid, data, ow, fo, cp, cat, name, prep))
+                batch["names"] += [(k, next_rid) for k in names]
+                batch["fts"].append((next_rid, text))
+                ids.add(sid)
+            if len(batch["services"]) >= BATCH:
+                self._flush(batch)
+        if problems:
+            raise CatalogError(problems)
+        self._flush(batch)
+        return ids
+
+    def _flush(self, batch: dict[str, list[tuple[Any, ...]]]) -> None:
+        db = self.db
+        db.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", batch["units"])
+        db.executemany("INSERT INTO services(rid, unit, layer, fkey, seq, id, data, ow, fo, cp, cat, name, search) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["services"])
+        db.executemany("INSERT INTO names VALUES (?, ?)", batch["names"])
+        db.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", batch["fts"])
+        for rows in batch.values():
+            rows.clear()
+
+    def _link(self, touched: set[str], full: bool) -> None:
+        """`link` over every stored unit; then mark, for the services whose definitions changed,
+        which row is first in the catalog order and which is in force."""
+        db = self.db
+        rows = db.execute("SELECT id, display, layer, defs, refvals, small FROM units ORDER BY layer, fkey").fetchall()
+        unit_ids = [r[0] for r in rows]
+        # (a unit's references, with their places, are read only when some reference is unknown)
+        units = [StoredUnit(r[1], r[2], r[3], r[4], functools.partial(_refs_of, db, r[0]), r[5]) for r in rows]
+        linked = link(units)
+        if full:
+            touched = set(linked.top)
+        flags = []
+        for sid in touched:
+            if sid in linked.top:
+                flags.append((unit_ids[linked.first[sid]], unit_ids[linked.top[sid]], sid))
+        db.executemany("UPDATE services SET first = (unit = ?), top = (unit = ?) WHERE id = ?", flags)
+        store.store_linked(db, linked.tables, linked.wizard, len(linked.service_ids))
+
+
+def _refs_of(db: sqlite3.Connection, unit: int) -> str:
+    return str(db.execute("SELECT refs FROM units WHERE id = ?", (unit,)).fetchone()[0])

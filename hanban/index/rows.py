@@ -1,0 +1,83 @@
+"""A parsed unit as the index's rows (made where the unit was parsed, in a worker for big builds),
+and a stored unit read back as the `UnitView` that `link` reads."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+from hanban.catalog import model as m
+from hanban.catalog.parse import Unit
+from hanban.catalog.schema import Ref
+from hanban.catalog.wizard_model import Question, Rule
+from hanban.index.codec import decoder, encode
+
+SMALL_TYPES: dict[str, Any] = {
+    "measures": m.Measure,
+    "documents": m.DocumentKind,
+    "places": m.Place,
+    "regions": m.Region,
+    "glossary": m.GlossaryTerm,
+    "sources": m.SeedText,
+    "questions": Question,
+    "rules": Rule,
+}
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def unit_rows(unit: Unit, prepare_search: bool = True) -> dict[str, Any]:
+    """Everything the index stores of one unit, as plain data (picklable, JSON inside)."""
+    from hanban.find.fields import prepare
+    from hanban.find.resolve import exact_keys, simplified_keys
+
+    out: dict[str, Any] = {
+        "file": unit.file, "problems": [(p.file, p.line, p.field, p.message) for p in unit.problems],
+        "digest": unit.digest, "size": unit.size, "mtime": unit.mtime,
+    }
+    if unit.problems:
+        return out
+    out["defs"] = dumps(list(unit.defs()))
+    out["refvals"] = dumps(sorted(unit.ref_values(), key=str))
+    out["refs"] = dumps([[r.kind, r.value, r.file, r.line, r.field, *(r.owner or ("", ""))] for r in unit.refs])
+    out["small"] = dumps({k: [encode(e) for e in v] for k, v in unit.small().items()})
+    services = []
+    for seq, s in enumerate(unit.entries.get("services", ())):
+        names = sorted(set(exact_keys(s)) | set(simplified_keys(s)))
+        ch = s.channels
+        services.append((
+            seq, s.id, dumps(encode(s)),
+            int(ch["one_window"].available), int(ch["fully_online"].available), int(ch["cross_province"].available),
+            s.category, dumps(encode(s.name)), dumps(prepare(s)) if prepare_search else None,
+            names, "\n".join([*names, s.summary.zh_hans, s.summary.en]),  # FTS5 trigram candidates for search
+        ))
+    out["services"] = services
+    return out
+
+
+class StoredUnit:
+    """A unit read back from the index, as `link` reads it (`catalog.link.UnitView`)."""
+
+    __slots__ = ("_defs", "_refs", "_refvals", "_small", "file", "layer")
+
+    def __init__(self, file: str, layer: int, defs: str, refvals: str, refs: Callable[[], str], small: str) -> None:
+        self.file, self.layer = file, layer
+        self._defs, self._refvals, self._refs, self._small = defs, refvals, refs, small
+
+    def defs(self) -> Iterator[tuple[str, str | int, int]]:
+        return ((k, key, line) for k, key, line in json.loads(self._defs))
+
+    def ref_values(self) -> Iterator[tuple[str, str | int]]:
+        return ((k, v) for k, v in json.loads(self._refvals))
+
+    def all_refs(self) -> list[Ref]:
+        rows = json.loads(self._refs())
+        return [Ref(k, v, f, ln, fd, (ok, o) if ok else None) for k, v, f, ln, fd, ok, o in rows]
+
+    def small(self) -> Mapping[str, Sequence[Any]]:
+        if self._small == "{}":
+            return {}
+        return {k: [decoder(SMALL_TYPES[k])(e) for e in v] for k, v in json.loads(self._small).items()}

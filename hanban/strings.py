@@ -1,0 +1,164 @@
+"""The one table of interface words: every word hanban prints that does not come from the catalog.
+
+Each entry holds the three scripts hanban speaks, written out (no conversion at run time):
+Simplified Chinese (zh-Hans), Traditional Chinese (zh-Hant) and English (en). Catalog text (service
+names, facts, quotes) is not here: it comes from the catalog files, with its own Traditional form.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["zh-Hans", "zh-Hant", "en"]
+LANGS: tuple[Lang, ...] = ("zh-Hans", "zh-Hant", "en")
+_COLUMN = {"zh-Hans": 0, "zh-Hant": 1, "en": 2}
+
+
+def lang_from_locale(environ: Mapping[str, str] | None = None) -> Lang:
+    """zh_TW/zh_HK/zh_MO (or zh_Hant) -> zh-Hant, en_* -> en, anything else -> zh-Hans."""
+    env = os.environ if environ is None else environ
+    value = ""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        if env.get(var):
+            value = env[var].split(":")[0]
+            break
+    low = value.lower().replace("-", "_")
+    if low.startswith("zh"):
+        if any(tag in low for tag in ("_tw", "_hk", "_mo", "hant")):
+            return "zh-Hant"
+        return "zh-Hans"
+    if low.startswith("en"):
+        return "en"
+    return "zh-Hans"
+
+
+def parse_lang(value: str) -> Lang:
+    """Accept zh-Hans / zh-Hant / en (case- and separator-insensitive); raise ValueError."""
+    norm = value.strip().lower().replace("_", "-")
+    for lang in LANGS:
+        if lang.lower() == norm:
+            return lang
+    aliases: dict[str, Lang] = {"zh": "zh-Hans", "zh-cn": "zh-Hans", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "en-us": "en", "en-gb": "en"}
+    if norm in aliases:
+        return aliases[norm]
+    raise ValueError(f"unknown language {value!r}; use one of: {', '.join(LANGS)}")
+
+
+def word(key: str, lang: Lang, **fmt: object) -> str:
+    """The interface string `key` in `lang`, with {placeholders} filled from `fmt`."""
+    text = WORDS[key][_COLUMN[lang]]
+    return text.format(**fmt) if fmt else text
+
+
+def words(key: str) -> tuple[str, str, str]:
+    """All three scripts of `key`: (zh-Hans, zh-Hant, en)."""
+    return WORDS[key]
+
+
+# key: (zh-Hans, zh-Hant, en)
+WORDS: dict[str, tuple[str, str, str]] = {
+    'channel.one_window': ('一窗通办', '一窗通辦', 'one-window service'),
+    'channel.fully_online': ('全程网办', '全程網辦', 'fully online service'),
+    'channel.cross_province': ('跨省通办', '跨省通辦', 'cross-province service'),
+    'status.nationwide': ('全国实施', '全國實施', 'nationwide'),
+    'status.pilot': ('试点', '試點', 'pilot'),
+    'status.exploring': ('探索中', '探索中', 'exploring'),
+    'status.not_stated': ('资料未说明', '資料未說明', 'not stated'),
+    'show.available': ('可办（推行范围资料未说明）', '可辦（推行範圍資料未說明）', 'available (how widely: not stated)'),
+    'show.available_short': ('可办', '可辦', 'yes'),
+    'show.channels': ('办理渠道', '辦理渠道', 'Channels'),
+    'show.documents': ('材料', '材料', 'Documents'),
+    'show.bring': ('需携带', '需攜帶', 'Bring'),
+    'show.may_be_exempt': ('如被要求提供，以下公安证照可能免交（改革推进中，不确定时请携带）', '如被要求提供，以下公安證照可能免交（改革推進中，不確定時請攜帶）', 'Police-issued documents you may not have to hand in if asked for them (reform under way: bring them if unsure)'),
+    'show.exempt': ('免交', '免交', 'Exempt'),
+    'show.doc_not_stated': ('资料未说明', '資料未說明', 'Not stated'),
+    'show.bring_not_stated': ('资料未说明需携带哪些材料：请向当地公安机关确认。', '資料未說明需攜帶哪些材料：請向當地公安機關確認。', 'The sources do not say what to bring: check with the local office.'),
+    'show.where': ('去哪里办', '去哪裏辦', 'Where to go'),
+    'show.where_not_stated': ('资料未说明办理地点：请向当地公安机关确认。', '資料未說明辦理地點：請向當地公安機關確認。', 'The sources do not say where: check with the local office.'),
+    'show.steps': ('步骤', '步驟', 'Steps'),
+    'show.notes': ('说明', '說明', 'Notes'),
+    'show.figures': ('进展数据', '進展數據', 'Figures'),
+    'show.measures': ('相关措施', '相關措施', 'Measures'),
+    'show.sources': ('资料来源', '資料來源', 'Sources'),
+    'show.as_of': ('信息截至', '信息截至', 'Information as of'),
+    'show.regions': ('地区', '地區', 'Regions'),
+    'show.check_local': ('资料未说明：请向当地公安机关确认', '資料未說明：請向當地公安機關確認', 'not stated: check with the local office'),
+    'show.category': ('类别', '類別', 'Category'),
+    'show.audience': ('对象', '對象', 'For'),
+    'audience.citizen': ('居民', '居民', 'citizens'),
+    'audience.foreigner': ('外国人', '外國人', 'foreigners'),
+    'audience.business': ('企业', '企業', 'businesses'),
+    'show.defined_in': ('定义于', '定義於', 'Defined in'),
+    'show.measure': ('第{n}条', '第{n}條', 'measure {n}'),
+    'table.id': ('编号', '編號', 'id'),
+    'table.name': ('名称', '名稱', 'name'),
+    'table.title': ('标题', '標題', 'title'),
+    'table.part': ('部分', '部分', 'part'),
+    'table.status': ('状态', '狀態', 'status'),
+    'part.reform': ('改革举措', '改革舉措', 'reform'),
+    'part.service': ('服务举措', '服務舉措', 'service'),
+    'part.supervision': ('安全监管', '安全監管', 'supervision'),
+    'cl.channel.one_window': ('一窗通办', '一窗通辦', 'One window (一窗通办)'),
+    'cl.channel.fully_online': ('全程网办', '全程網辦', 'Fully online (全程网办)'),
+    'cl.channel.cross_province': ('跨省通办', '跨省通辦', 'Cross-province (跨省通办)'),
+    'cl.status.nationwide': ('全国全面实施', '全國全面實施', 'nationwide (全面实施)'),
+    'cl.status.pilot': ('试点', '試點', 'pilot (试点)'),
+    'cl.status.exploring': ('探索中', '探索中', 'being explored (探索)'),
+    'cl.status.not_stated': ('推行范围资料未说明', '推行範圍資料未說明', 'how widely: not stated'),
+    'cl.verdict.yes': ('可以', '可以', 'yes'),
+    'cl.verdict.no': ('不适用', '不適用', 'no'),
+    'cl.verdict.depends': ('视情况而定', '視情況而定', 'it depends'),
+    'cl.verdict.not_stated': ('资料未说明', '資料未說明', 'not stated'),
+    'cl.channel_check_local': ('资料未说明这一渠道，请向当地公安机关确认。', '資料未說明這一渠道，請向當地公安機關確認。', 'the sources do not mention this channel: check with the local office.'),
+    'cl.pilot_warning': ('{channel}属于{status}，并非各地都已开通{regions}：办理前请向当地公安机关确认。', '{channel}屬於{status}，並非各地都已開通{regions}：辦理前請向當地公安機關確認。', '{channel} is a {status}, not offered everywhere yet{regions}: check with the local office before you rely on it.'),
+    'cl.may_be_exempt_note': ('关于“可能免交”的公安证照：“免交证、办成事”改革正在推进（能减则减、能免则免），各地进度不一，不确定时请带上。', '關於“可能免交”的公安證照：“免交證、辦成事”改革正在推進（能減則減、能免則免），各地進度不一，不確定時請帶上。', 'About the police-issued documents you may not have to hand in: the 免交证 reform (“reduce what can be reduced, waive what can be waived”) is under way and local progress varies, so bring them if unsure.'),
+    'cl.exempt': ('{name}：无需提交。', '{name}：無需提交。', '{name}: not needed.'),
+    'cl.bring_unsure': ('{name}（是否需要资料未说明：请带上）', '{name}（是否需要資料未說明：請帶上）', '{name} (whether it is needed is not stated: bring it)'),
+    'cl.bring_not_stated': ('资料未说明需携带哪些材料：请向当地公安机关确认。', '資料未說明需攜帶哪些材料：請向當地公安機關確認。', 'The sources do not say what to bring: check with the local office.'),
+    'cl.where_not_stated': ('资料未说明办理地点：请向当地公安机关确认。', '資料未說明辦理地點：請向當地公安機關確認。', 'The sources do not say where to go: check with the local office.'),
+    'cl.figure': ('{text}（数据截至{as_of}）', '{text}（數據截至{as_of}）', '{text} (figure as of {as_of})'),
+    'cl.regions': ('地区：{r}', '地區：{r}', 'regions: {r}'),
+    'cl.channel_line': ('{c}：{v}——{w}', '{c}：{v}——{w}', '{c}: {v} — {w}'),
+    'cl.in_regions': ('（{r}）', '（{r}）', ' ({r})'),
+    'cl.with_note': ('{n}（{note}）', '{n}（{note}）', '{n} ({note})'),
+    'cl.place': ('{n}：{d}', '{n}：{d}', '{n}: {d}'),
+    'cl.list_sep': ('、', '、', ', '),
+    'cl.clause_sep': ('；', '；', '; '),
+    'answer.yes': ('是', '是', 'yes'),
+    'answer.no': ('否', '否', 'no'),
+    'h.title': ('办事清单', '辦事清單', 'Your checklist'),
+    'h.answers': ('您的回答', '您的回答', 'Your answers'),
+    'h.channel': ('您可以怎么办', '您可以怎麼辦', 'How you can get it done'),
+    'h.warning': ('注意', '注意', 'Caveats'),
+    'h.where': ('去哪里办', '去哪裏辦', 'Where to go'),
+    'h.bring': ('需携带', '需攜帶', 'What to bring'),
+    'h.may_be_exempt': ('如被要求提供，以下公安证照可能免交（不确定时请带上）', '如被要求提供，以下公安證照可能免交（不確定時請帶上）', 'Police-issued documents you may not have to hand in if asked for them (bring them if unsure)'),
+    'h.step': ('步骤', '步驟', 'Steps'),
+    'h.note': ('说明', '說明', 'Notes'),
+    'h.sources': ('资料来源', '資料來源', 'Sources'),
+    'h.as_of': ('信息截至', '信息截至', 'Information as of'),
+    'h.disclaimer': ('本清单依据所列资料生成；各地执行情况可能不同，请以当地公安机关为准。', '本清單依據所列資料生成；各地執行情況可能不同，請以當地公安機關爲準。', 'This checklist is built from the sources listed; local practice may differ, so the local police have the final word.'),
+    'w.back': ('← 返回上一题', '← 返回上一題', '← Back to the previous question'),
+    'w.yes': ('是', '是', 'Yes'),
+    'w.no': ('否', '否', 'No'),
+    'w.progress': ('第{n}题，共约{total}题', '第{n}題，共約{total}題', 'question {n} of about {total}'),
+    'w.text_back': ('（输入 < 返回上一题）', '（輸入 < 返回上一題）', '(type < to go back)'),
+    'w.review': ('请核对您的回答：', '請覈對您的回答：', 'Your answers — check them:'),
+    'w.show': ('✓ 没问题，生成清单', '✓ 沒問題，生成清單', '✓ All correct: show my checklist'),
+    'w.change': ('修改', '修改', 'Change'),
+    'w.search': ('（上下键选择，输入文字筛选）', '（上下鍵選擇，輸入文字篩選）', '(arrow keys to move, type to filter)'),
+    'w.keys': ('（上下键选择，回车确认）', '（上下鍵選擇，回車確認）', '(arrow keys to move, Enter to choose)'),
+    'w.number': ('请输入整数', '請輸入整數', 'Enter a whole number'),
+    'category.hukou': ('户口', '戶口', 'Hukou'),
+    'category.id-card': ('身份证', '身份證', 'ID card'),
+    'category.residence': ('居住证', '居住證', 'Residence'),
+    'category.certificates': ('证明', '證明', 'Certificates'),
+    'category.immigration': ('出入境', '出入境', 'Immigration'),
+    'category.traffic': ('交通管理', '交通管理', 'Traffic'),
+    'category.security': ('治安', '治安', 'Public order and security'),
+    'category.maritime': ('出海', '出海', 'Sea'),
+    'category.business': ('企业', '企業', 'Business'),
+    'category.general': ('其他', '其他', 'General'),
+}

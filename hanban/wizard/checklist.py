@@ -1,0 +1,226 @@
+"""Service + answers -> the person's checklist. Pure: no terminal, no files.
+
+Facts come from the service entry (channels, documents, places, steps, notes, figures) and from
+the wizard rules whose `when` holds for the answers; every line keeps its sources. Where the
+sources are silent the checklist says so ("not stated: check with the local office").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from hanban.catalog import conditions as cond
+from hanban.catalog import model as m
+from hanban.catalog.store import Catalog
+from hanban.catalog.wizard_checks import PLACEHOLDER_RE
+from hanban.catalog.wizard_model import Answer, Question
+from hanban.strings import words
+
+KINDS = ("channel", "warning", "where", "bring", "may_be_exempt", "step", "note")
+
+
+def W(key: str) -> m.Text:
+    """An interface string of the table as a Text."""
+    return m.Text.of(words(key))
+
+
+VERDICT_KEYS = {True: "cl.verdict.yes", False: "cl.verdict.no", None: "cl.verdict.depends"}
+
+
+@dataclass(frozen=True)
+class ChannelVerdict:
+    """One channel for this person: can they use it, how widely it runs, and why."""
+
+    name: str
+    available: bool | None  # None: it depends on something the person is not sure of
+    status: str
+    why: m.Text
+    regions: tuple[str, ...] = ()
+    sources: tuple[m.Source, ...] = ()
+    stated: bool = True  # False when the sources say nothing about this channel
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the checklist."""
+
+    kind: str
+    text: m.Text
+    sources: tuple[m.Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """An answer as the person gave it: question, stable value and its label."""
+
+    question: str
+    prompt: m.Text
+    value: Answer
+    label: m.Text
+
+
+@dataclass(frozen=True)
+class Checklist:
+    service: m.Service
+    answers: tuple[AnswerLine, ...]
+    channels: Mapping[str, ChannelVerdict]
+    items: tuple[Item, ...]
+    sources: tuple[m.Source, ...]
+    as_of: str
+    rules: tuple[str, ...] = ()  # ids of the rules that applied, for tracing
+
+    def numbers(self) -> dict[m.Source, int]:
+        """Source -> its 1-based number in the checklist."""
+        return {s: i for i, s in enumerate(self.sources, 1)}
+
+
+def answer_label(q: Question | None, value: Answer, catalog: Catalog | None = None) -> m.Text:
+    """How an answer reads to a person, in every script."""
+    if q is not None and q.choices_from == "services" and catalog is not None:
+        s = catalog.services.get(str(value))
+        if s is not None:
+            return s.name
+    if q is not None and q.type == "select":
+        c = q.choice(str(value))
+        if c is not None:
+            return c.label
+    if isinstance(value, bool):
+        return W("answer.yes") if value else W("answer.no")
+    return m.Text.same(str(value))
+
+
+def fill(text: m.Text, labels: Mapping[str, m.Text]) -> m.Text:
+    """Replace {question_id} with the label of that answer (plain substitution, nothing runs)."""
+
+    def sub(s: str, lang: m.Lang) -> str:
+        return PLACEHOLDER_RE.sub(lambda mt: labels[mt.group(1)].get(lang) if mt.group(1) in labels else mt.group(0), s)
+
+    return m.Text(sub(text.zh_hans, "zh-Hans"), sub(text.en, "en"), sub(text.zh_hant, "zh-Hant"))
+
+
+def _fmt(t: m.Text, **parts: m.Text) -> m.Text:
+    def one(s: str, lang: m.Lang) -> str:
+        return re.sub(r"\{(\w+)\}", lambda mt: parts[mt.group(1)].get(lang) if mt.group(1) in parts else mt.group(0), s)
+
+    return m.Text(one(t.zh_hans, "zh-Hans"), one(t.en, "en"), one(t.zh_hant, "zh-Hant"))
+
+
+def _join(parts: list[m.Text], sep: str = "cl.clause_sep") -> m.Text:
+    s = W(sep)
+    return m.Text(s.zh_hans.join(p.zh_hans for p in parts), s.en.join(p.en for p in parts), s.zh_hant.join(p.zh_hant for p in parts))
+
+
+def _region_names(catalog: Catalog, regions: tuple[str, ...]) -> m.Text:
+    names = [catalog.regions[r].name if r in catalog.regions else m.Text.same(r) for r in regions]
+    return _join(names, "cl.list_sep")
+
+
+def base_verdict(c: m.Channel, catalog: Catalog) -> ChannelVerdict:
+    """A channel as the service entry states it, before any answer is considered."""
+    if not c.available:
+        return ChannelVerdict(c.name, False, "not_stated", W("cl.channel_check_local"), c.regions, c.sources, stated=False)
+    parts = [W(f"cl.status.{c.status}")]
+    if c.regions:
+        parts.append(_fmt(W("cl.regions"), r=_region_names(catalog, c.regions)))
+    parts += list(c.conditions)
+    return ChannelVerdict(c.name, True, c.status, _join(parts), c.regions, c.sources)
+
+
+def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer]) -> Checklist:
+    """The checklist for `service` and the person's `answers` (already validated, on-path)."""
+    wizard = catalog.wizard
+    qs = wizard.by_id()
+    lines = tuple(
+        AnswerLine(qid, qs[qid].prompt if qid in qs else m.Text.same(qid), v, answer_label(qs.get(qid), v, catalog))
+        for qid, v in answers.items()
+    )
+    labels = {a.question: a.label for a in lines}
+    verdicts = {name: base_verdict(service.channels[name], catalog) for name in m.CHANNELS}
+    rule_items: list[Item] = []
+    applied: list[str] = []
+    for rule in wizard.rules_for(service.id):
+        if not cond.holds(rule.when, answers):
+            continue
+        applied.append(rule.id)
+        if rule.channel is not None:
+            old = verdicts[rule.channel.name]
+            verdicts[rule.channel.name] = ChannelVerdict(
+                rule.channel.name,
+                rule.channel.available,
+                rule.channel.status or (old.status if old.stated else "not_stated"),
+                fill(rule.channel.why, labels),
+                old.regions,
+                rule.sources,
+                stated=True,
+            )
+        rule_items += [Item(it.kind, fill(it.text, labels), rule.sources) for it in rule.items]
+
+    items: list[Item] = []
+    for name in m.CHANNELS:
+        v = verdicts[name]
+        if v.available is True:
+            verdict = W(VERDICT_KEYS[True])
+        elif not v.stated or (v.available is None and v.status == "not_stated"):
+            verdict = W("cl.verdict.not_stated")
+        else:
+            verdict = W(VERDICT_KEYS[v.available])
+        label = W(f"cl.channel.{name}")
+        items.append(Item("channel", _fmt(W("cl.channel_line"), c=label, v=verdict, w=v.why), v.sources))
+        if v.available is not False and v.stated and v.status in ("pilot", "exploring"):
+            regions = _fmt(W("cl.in_regions"), r=_region_names(catalog, v.regions)) if v.regions else m.Text.same("")
+            warning = _fmt(W("cl.pilot_warning"), channel=label, status=W(f"cl.status.{v.status}"), regions=regions)
+            items.append(Item("warning", warning, v.sources))
+    items += rule_items  # what is specific to this person comes first within each kind
+    items += _documents(service)
+    items += _places(service, catalog)
+    items += [Item("step", f.text, f.sources) for f in service.steps]
+    items += [Item("note", f.text, f.sources) for f in service.notes]
+    items += [Item("note", _fmt(W("cl.figure"), text=f.text, as_of=m.Text.same(f.as_of)), f.sources) for f in service.figures]
+    order = {k: i for i, k in enumerate(KINDS)}
+    items.sort(key=lambda it: order[it.kind])  # stable: keeps source order within a kind
+    if not any(it.kind == "where" for it in items):
+        items.insert(_after(items, "bring", order), Item("where", W("cl.where_not_stated")))
+    sources = tuple(dict.fromkeys(s for it in items for s in it.sources))
+    dates = [catalog.seeds[s.file].date for s in sources if s.file in catalog.seeds]
+    as_of = max(dates, key=m.date_key) if dates else service.as_of
+    return Checklist(service, lines, verdicts, tuple(items), sources, as_of, tuple(applied))
+
+
+def _after(items: list[Item], kind: str, order: Mapping[str, int]) -> int:
+    """Index where an item of `kind` belongs in the sorted list."""
+    for i, it in enumerate(items):
+        if order[it.kind] > order[kind]:
+            return i
+    return len(items)
+
+
+def _documents(service: m.Service) -> list[Item]:
+    out: list[Item] = []
+    for d in service.documents:
+        title = d.title()
+        name = title if d.note is None else _fmt(W("cl.with_note"), n=title, note=d.note)
+        if d.exemption == "required":
+            out.append(Item("bring", name, d.sources))
+        elif d.exemption == "not_stated":
+            out.append(Item("bring", _fmt(W("cl.bring_unsure"), name=name), d.sources))
+        elif d.exemption == "may_be_exempt":
+            out.append(Item("may_be_exempt", name, d.sources))
+        else:
+            out.append(Item("note", _fmt(W("cl.exempt"), name=name), d.sources))
+    if not any(it.kind == "bring" for it in out):
+        out.insert(0, Item("bring", W("cl.bring_not_stated")))
+    exempt = [d for d in service.documents if d.exemption == "may_be_exempt"]
+    if exempt:
+        out.append(Item("note", W("cl.may_be_exempt_note"), exempt[0].sources))
+    return out
+
+
+def _places(service: m.Service, catalog: Catalog) -> list[Item]:
+    out = []
+    for pid in service.where:
+        p = catalog.places.get(pid)
+        if p is not None:
+            out.append(Item("where", _fmt(W("cl.place"), n=p.name, d=p.description), p.sources))
+    return out

@@ -1,0 +1,56 @@
+"""The answer loop: ask until the flow is done and the person accepts the summary. No terminal:
+the questions are put by a `Prompter` (questionary in the CLI, scripted ones in tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from hanban.catalog.store import Catalog
+from hanban.catalog.wizard_model import Answer, Question
+from hanban.strings import Lang
+from hanban.wizard.checklist import answer_label
+from hanban.wizard.flow import forget, walk
+
+BACK = "\x00back"  # what a prompter returns for "back to the previous question" (never a real answer)
+DONE = "\x00done"  # what a review returns for "all correct: show my checklist"
+
+
+class Prompter(Protocol):
+    """Puts one question to a person and returns the answer, or BACK."""
+
+    def ask(self, q: Question, *, number: int, total: int, default: Answer | None, can_go_back: bool) -> Answer | str: ...
+
+    def review(self, lines: Sequence[tuple[str, str, str]]) -> str:
+        """Show (question id, prompt, answer) lines; return DONE or the id of the answer to change."""
+
+
+def run(catalog: Catalog, answers: Mapping[str, Answer], prompter: Prompter, lang: Lang) -> dict[str, Answer]:
+    """Ask until the flow is done and the person accepts the summary; return the answers.
+
+    "Back" undoes the last answer given here (answers given beforehand stay); a change from the
+    summary asks that one question again and keeps later answers still on the path.
+    """
+    wiz = catalog.wizard
+    given: dict[str, Answer] = dict(answers)
+    remembered: dict[str, Answer] = dict(answers)  # defaults when a question comes round again
+    stack: list[str] = []  # ids answered here, latest last
+    while True:
+        pos = walk(wiz.questions, given)
+        if pos.next is not None:
+            q = pos.next
+            got = prompter.ask(q, number=pos.number, total=pos.total, default=remembered.get(q.id), can_go_back=bool(stack))
+            if got == BACK:
+                given.pop(stack.pop(), None)
+            else:
+                given[q.id] = remembered[q.id] = got
+                if q.id in stack:
+                    stack.remove(q.id)
+                stack.append(q.id)
+            continue
+        qs = wiz.by_id()
+        lines = [(qid, qs[qid].prompt.get(lang), answer_label(qs[qid], v, catalog).get(lang)) for qid, v in pos.answers.items()]
+        choice = prompter.review(lines)
+        if choice == DONE:
+            return pos.answers
+        given = forget(pos.answers, choice)

@@ -1,0 +1,69 @@
+"""The safe YAML loader: plain YAML only, every refusal names the file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanban.catalog.yamlio import MAX_BYTES, load_bytes
+from hanban.errors import CatalogError
+
+
+def problems(text: str | bytes) -> list[str]:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    with pytest.raises(CatalogError) as info:
+        load_bytes(raw, "x.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_plain_yaml_loads_with_lines_for_every_value() -> None:
+    doc = load_bytes(b"a:\n  b: [1, two]\n  c: 2023-08-03\n", "x.yaml")
+    assert doc.data == {"a": {"b": [1, "two"], "c": "2023-08-03"}}
+    assert doc.lines[("a", "b", 1)] == 2
+    assert doc.line(("a", "c", "missing")) == 3
+
+
+def test_python_object_tag_is_refused_not_constructed() -> None:
+    got = problems("x: !!python/object/apply:os.system ['echo pwned']\n")
+    assert got == ["x.yaml:1: x: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed (plain YAML only)"]
+
+
+def test_aliases_are_refused_at_their_line() -> None:
+    got = problems("a: &x [1, 2]\nb: *x\n")
+    assert got == ["x.yaml:1: b: anchors and aliases (&name, *name) are not allowed"]
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 10):
+        prev = f"*a{i-1}"
+        lines.append(f"a{i}: &a{i} [{', '.join([prev] * 9)}]")
+    got = problems("\n".join(lines) + "\n")
+    assert "anchors and aliases" in got[0]
+
+
+def test_duplicate_keys_are_refused() -> None:
+    assert problems("a: 1\nb: 2\na: 3\n") == ["x.yaml:3: a: duplicate key"]
+
+
+def test_merge_keys_are_refused() -> None:
+    assert "merge keys" in problems("a:\n  <<: {b: 1}\n")[0]
+
+
+def test_broken_yaml_names_the_line() -> None:
+    got = problems("a: [1, 2\nb: 3\n")
+    assert got[0].startswith("x.yaml:") and "YAML syntax error" in got[0]
+
+
+def test_non_utf8_file_names_the_line() -> None:
+    got = problems(b"a: 1\nb: \xff\xfe\n")
+    assert got == ["x.yaml:2: not UTF-8 (byte 8); save the file as UTF-8"]
+
+
+def test_oversized_file_is_refused() -> None:
+    got = problems(b"a: " + b"x" * MAX_BYTES + b"\n")
+    assert "limit" in got[0]
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    got = problems("[" * 5000 + "]" * 5000)
+    assert got and got[0].startswith("x.yaml")

@@ -1,0 +1,84 @@
+"""Start-up stays lean: commands that ask nothing never import the prompt libraries or OpenCC.
+
+Each command runs in a fresh interpreter (imports are per process), so an eager import added
+anywhere -- a module-level `import questionary`, a renderer pulling in OpenCC -- fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+HEAVY = ("questionary", "prompt_toolkit", "opencc")
+
+PROBE = """
+import json, sys
+sys.argv = ["hanban", *json.loads(sys.argv[1])]
+from hanban.cli.app import main
+code = 0
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code or 0
+sys.stdout.flush()
+print("\\nMODULES=" + json.dumps([int(code), sorted(sys.modules)]), file=sys.stderr)
+"""
+
+COMMANDS = [
+    ["--help"],
+    ["--version"],
+    ["show", "--help"],
+    ["list"],
+    ["list", "--json"],
+    ["list", "--cross-province", "--json"],
+    ["show", "no-crime-certificate"],
+    ["show", "no-crime-certificate", "--json"],
+    ["--lang", "zh-Hant", "show", "no-crime-certificate"],
+    ["--lang", "en", "show", "无犯罪记录证明开具"],
+    ["measures"],
+    ["measures", "--json"],
+    ["search", "no crime certificate"],
+]
+
+
+def modules_after(args: list[str], cache: Path) -> set[str]:
+    env = {**os.environ, "HANBAN_CACHE": str(cache), "COLUMNS": "100", "LANG": "C.UTF-8"}
+    env.pop("HANBAN_CATALOG", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True, text=True, env=env, cwd=REPO, check=False, timeout=120,
+    )
+    marker = proc.stderr.rsplit("MODULES=", 1)
+    assert len(marker) == 2, proc.stderr
+    code, modules = json.loads(marker[1])
+    assert code == 0, proc.stderr  # the command really ran
+    return set(modules)
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index already compiled, as on every run but the first (compiling may load OpenCC)."""
+    cache = tmp_path_factory.mktemp("startup-cache")
+    modules_after(["list"], cache)
+    return cache
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_non_interactive_commands_leave_prompts_and_opencc_unimported(args: list[str], warm_cache: Path) -> None:
+    loaded = modules_after(args, warm_cache)
+    assert not [name for name in loaded if name.split(".")[0] in HEAVY]
+    assert "hanban.index.compile" not in loaded  # parsing loads only when a catalog file changed
+    # typer 0.2x coerces options through pydantic; hanban.fastargs keeps it out (it costs as much as typer).
+    assert "pydantic" not in loaded
+
+
+def test_an_overlay_option_does_not_import_pydantic_either(warm_cache: Path) -> None:
+    loaded = modules_after(["--catalog", str(REPO / "catalog"), "search", "-n", "3", "lost", "card"], warm_cache)
+    assert "pydantic" not in loaded
