@@ -7,10 +7,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from hanban import flow
-from hanban.catalog import load_catalog
-from hanban.checklist import answer_label, build
-from hanban.wizard import load_wizard
+from hanban.catalog.load import load_catalog
+from hanban.wizard import flow
+from hanban.wizard.checklist import answer_label, build
 
 ANSWERS = {"service": "id-card-lost-reissue", "hukou_province": "henan", "live_province": "guangdong", "card_issued": "over-two-years"}
 
@@ -19,7 +18,7 @@ def main() -> None:
     from hanban.render.checklist_terminal import print_checklist
 
     cat = load_catalog()
-    wiz = load_wizard(cat)
+    wiz = cat.wizard
     console = Console(record=True, width=110, force_terminal=True, color_system="truecolor")
     console.print(Text("$ hanban --lang en ask", style="bold"))
     given: dict[str, object] = {}
@@ -28,12 +27,12 @@ def main() -> None:
         assert pos.next is not None and pos.next.id == qid
         line = Text("? ", style="bold magenta")
         line.append(pos.next.prompt.en + " ", style="bold")
-        line.append(answer_label(pos.next, value).en, style="#f44336 bold")  # type: ignore[arg-type]
+        line.append(answer_label(pos.next, value, cat).en, style="#f44336 bold")  # type: ignore[arg-type]
         line.append(f"   (question {pos.number} of about {pos.total})", style="dim")
         console.print(line)
         given[qid] = value
     console.print(Text("? Your answers — check them: ✓ All correct: show my checklist", style="bold"))
-    cl = build(cat, wiz, cat.services[ANSWERS["service"]], ANSWERS)  # type: ignore[arg-type]
+    cl = build(cat, cat.services[ANSWERS["service"]], ANSWERS)  # type: ignore[arg-type]
     print_checklist(console, cl, cat, "en")
     out = Path(__file__).parent / "ask.svg"
     console.save_svg(str(out), title="hanban ask")

@@ -1,5 +1,5 @@
 """`python -m hanban`."""
 
-from hanban.cli import main
+from hanban.cli.app import main
 
 main()

@@ -47,6 +47,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path) -> None:
     monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.setenv("HANBAN_CACHE", str(shared_cache))
     monkeypatch.setenv("COLUMNS", "100")
+    # A pexpect pseudo-terminal never answers prompt_toolkit's cursor-position request (a real
+    # terminal does at once), and each prompt would wait for it: tell prompt_toolkit not to ask.
+    monkeypatch.setenv("PROMPT_TOOLKIT_NO_CPR", "1")
 
 
 @pytest.fixture

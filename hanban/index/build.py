@@ -5,17 +5,24 @@ every stored unit and its verdict (which definition of each service is in force)
 from __future__ import annotations
 
 import functools
+import json
 import sqlite3
 from typing import Any
 
 from hanban.catalog.files import FileRef
 from hanban.catalog.link import link
 from hanban.catalog.parse import ProgressFactory, digest, parse_files
+from hanban.catalog.store import Tables
+from hanban.catalog.wizard_model import Wizard
 from hanban.errors import CatalogError, Problem
-from hanban.index import store
+from hanban.index.codec import encode
 from hanban.index.rows import StoredUnit, unit_rows
 
 BATCH = 2000  # service rows per executemany
+# Search's prepared fields are stored for catalogs of fewer files (the shipped one and small overlays). A
+# large catalog's search scores only a few FTS5 candidates, so preparing all its services would slow its
+# builds and edits for nothing; a service without them is prepared when searched.
+SEARCH_PREPARE_MAX_FILES = 48
 
 
 class Build:
@@ -77,7 +84,7 @@ class Build:
         """Parse and store these files; the ids of the services they define. Raise CatalogError
         (nothing is kept: the transaction is rolled back) when any file has problems."""
         db = self.db
-        prepare = len(self.files) < store.SEARCH_PREPARE_MAX_FILES
+        prepare = len(self.files) < SEARCH_PREPARE_MAX_FILES
         then = functools.partial(unit_rows, prepare_search=prepare)
         problems: list[Problem] = []
         ids: set[str] = set()
@@ -131,8 +138,17 @@ class Build:
             if sid in linked.top:
                 flags.append((unit_ids[linked.first[sid]], unit_ids[linked.top[sid]], sid))
         db.executemany("UPDATE services SET first = (unit = ?), top = (unit = ?) WHERE id = ?", flags)
-        store.store_linked(db, linked.tables, linked.wizard, len(linked.service_ids))
+        store_linked(db, linked.tables, linked.wizard, len(linked.service_ids))
 
 
 def _refs_of(db: sqlite3.Connection, unit: int) -> str:
     return str(db.execute("SELECT refs FROM units WHERE id = ?", (unit,)).fetchone()[0])
+
+
+def store_linked(db: sqlite3.Connection, tables: Tables, wizard: Wizard, count: int) -> None:
+    """What `link` made of the units, for reading without linking again."""
+    rows = [("tables", json.dumps(encode(tables), ensure_ascii=False)),
+            ("wizard", json.dumps(encode(wizard), ensure_ascii=False)),
+            ("services", str(count))]
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
+

@@ -25,15 +25,11 @@ from hanban.catalog.load import CacheUnavailable
 from hanban.catalog.parse import ProgressFactory
 from hanban.catalog.store import Catalog, Tables
 from hanban.catalog.wizard_model import Wizard
-from hanban.index.codec import decoder, encode
+from hanban.index.codec import decoder
 from hanban.index.services import IndexedServices
 
 FORMAT = 3  # bump when the stored shape changes (3: one pipeline; units and the linked tables stored)
 ENV_CACHE = "HANBAN_CACHE"
-# Search's prepared fields are stored for catalogs of fewer files (the shipped one and small overlays). A
-# large catalog's search scores only a few FTS5 candidates, so preparing all its services would slow its
-# builds and edits for nothing; a service without them is prepared when searched.
-SEARCH_PREPARE_MAX_FILES = 48
 LOCK_WAIT = 600  # seconds another hanban may wait while one compiles a large catalog
 CODE_PACKAGES = ("catalog", "index", "find")  # their code decides what a file compiles to
 
@@ -203,12 +199,3 @@ def _meta(db: sqlite3.Connection, key: str) -> str:
     if row is None:
         raise sqlite3.DatabaseError(f"the index has no {key}")
     return str(row[0])
-
-
-def store_linked(db: sqlite3.Connection, tables: Tables, wizard: Wizard, count: int) -> None:
-    """What `link` made of the units, for reading without linking again."""
-    rows = [("tables", json.dumps(encode(tables), ensure_ascii=False)),
-            ("wizard", json.dumps(encode(wizard), ensure_ascii=False)),
-            ("services", str(count))]
-    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
-

@@ -28,38 +28,54 @@ def coerce(q: Question, raw: Any, catalog: Catalog | None = None) -> Answer:
     A service answer (`choices_from: services`) is checked against `catalog`: an id, or a name.
     """
     if q.type == "select":
-        if isinstance(raw, bool) or raw is None:
-            raise AnswerError(f"{q.id}: {raw!r} is not allowed; use {allowed_text(q)}")
-        text = str(raw).strip()
-        if q.choices_from == "services":
-            return _service(q, text, catalog)
-        if q.choice(text) is not None:
-            return text
-        for c in q.choices:  # a label in any script is accepted too
-            if text in (c.label.zh_hans, c.label.en, c.label.zh_hant):
-                return c.value
-        raise AnswerError(f"{q.id}: {text!r} is not allowed; use {allowed_text(q)}")
+        return _select(q, raw, catalog)
     if q.type == "confirm":
-        if isinstance(raw, bool):
-            return raw
-        word = str(raw).strip().lower()
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
-        raise AnswerError(f"{q.id}: {raw!r} is not allowed; use yes or no")
+        return _confirm(q, raw)
     if q.type == "number":
-        if isinstance(raw, bool):
-            raise AnswerError(f"{q.id}: {raw!r} is not a whole number")
-        try:
-            n = int(str(raw).strip())
-        except ValueError:
-            raise AnswerError(f"{q.id}: {raw!r} is not a whole number") from None
-        if q.minimum is not None and n < q.minimum:
-            raise AnswerError(f"{q.id}: {n} is below the minimum {q.minimum}")
-        if q.maximum is not None and n > q.maximum:
-            raise AnswerError(f"{q.id}: {n} is above the maximum {q.maximum}")
-        return n
+        return _number(q, raw)
+    return _text(q, raw)
+
+
+def _select(q: Question, raw: Any, catalog: Catalog | None) -> str:
+    if isinstance(raw, bool) or raw is None:
+        raise AnswerError(f"{q.id}: {raw!r} is not allowed; use {allowed_text(q)}")
+    text = str(raw).strip()
+    if q.choices_from == "services":
+        return _service(q, text, catalog)
+    if q.choice(text) is not None:
+        return text
+    for c in q.choices:  # a label in any script is accepted too
+        if text in (c.label.zh_hans, c.label.en, c.label.zh_hant):
+            return c.value
+    raise AnswerError(f"{q.id}: {text!r} is not allowed; use {allowed_text(q)}")
+
+
+def _confirm(q: Question, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise AnswerError(f"{q.id}: {raw!r} is not allowed; use yes or no")
+
+
+def _number(q: Question, raw: Any) -> int:
+    if isinstance(raw, bool):
+        raise AnswerError(f"{q.id}: {raw!r} is not a whole number")
+    try:
+        n = int(str(raw).strip())
+    except ValueError:
+        raise AnswerError(f"{q.id}: {raw!r} is not a whole number") from None
+    if q.minimum is not None and n < q.minimum:
+        raise AnswerError(f"{q.id}: {n} is below the minimum {q.minimum}")
+    if q.maximum is not None and n > q.maximum:
+        raise AnswerError(f"{q.id}: {n} is above the maximum {q.maximum}")
+    return n
+
+
+def _text(q: Question, raw: Any) -> str:
     text = "" if raw is None else str(raw).strip()
     if not text:
         raise AnswerError(f"{q.id}: an answer is required")

@@ -234,7 +234,7 @@ def wizards(draw: st.DrawFn) -> Graph:
     return Graph(Wizard(tuple(qs), rules), SIDS)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(wizards())
 def test_grouping_agrees_with_the_full_walk_on_random_wizards(g: Graph) -> None:
     assert_grouping_agrees(g)

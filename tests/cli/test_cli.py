@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import service_yaml
@@ -127,6 +128,18 @@ def test_a_broken_overlay_is_reported_with_file_and_line_not_a_traceback(runner:
     assert got.exit_code == 2
     assert f"{tmp_path / 'ov'}/a.yaml:12: services[0].channels.cross_province.status" in got.stderr
     assert "Traceback" not in got.output
+
+
+def test_a_single_file_overlay_is_named_the_same_by_every_command(
+    runner: CliRunner, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write("some/extra.yaml", service_yaml().replace("status: nationwide", "status: sometimes"))
+    monkeypatch.chdir(tmp_path)
+    listed = run(runner, "--catalog", "some/extra.yaml", "list")
+    validated = run(runner, "validate", "some/extra.yaml")
+    assert listed.exit_code == 2 and validated.exit_code == 1
+    where = "some/extra.yaml:12: services[0].channels.cross_province.status"
+    assert where in listed.stderr and where in validated.stdout
 
 
 def test_validate_clean_catalog_exits_0_with_a_summary(runner: CliRunner) -> None:

@@ -8,6 +8,7 @@ yes/no questions.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,10 +37,12 @@ questions:
 """
 
 
-@pytest.fixture
-def overlay(write: Write, tmp_path: Path) -> Path:
-    write("ov/questions.yaml", QUESTIONS)
-    return tmp_path / "ov"
+@pytest.fixture(scope="module")
+def overlay(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One overlay for the module (read only), so its compiled index is made once."""
+    ov = tmp_path_factory.mktemp("ov")
+    (ov / "questions.yaml").write_text(textwrap.dedent(QUESTIONS).lstrip("\n"), encoding="utf-8")
+    return ov
 
 
 def ask(runner: CliRunner, overlay: Path, *args: str) -> Any:

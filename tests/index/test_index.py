@@ -21,6 +21,7 @@ from hanban.cli.app import app
 from hanban.cli.context import Invocation
 from hanban.errors import CatalogError
 from hanban.find.resolve import exact_keys, find_exact
+from hanban.index import build as ix_build
 from hanban.index import fts as ix_fts
 from hanban.index import services as ix_services
 from hanban.index import store as ix_store
@@ -369,7 +370,7 @@ def test_search_through_the_index_finds_exactly_what_direct_loading_finds(
     from queries import QUERIES
 
     if not prepared:
-        monkeypatch.setattr(ix_store, "SEARCH_PREPARE_MAX_FILES", 0)
+        monkeypatch.setattr(ix_build, "SEARCH_PREPARE_MAX_FILES", 0)
     f = write("overlay/x.yaml", service_yaml("no-crime-certificate", "本地无犯罪证明", "Local certificate"))
     write("overlay/y.yaml", service_yaml("lost-card-local", "本地身份证丢失", "Local lost ID card"))
     indexed = ix.open_catalog([f.parent], directory=cache)
