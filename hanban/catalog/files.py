@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from hanban.errors import Problem
 
@@ -18,8 +18,9 @@ ENV_OVERLAYS = "HANBAN_CATALOG"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class Root:
+# Plain classes, not dataclasses: every command lists the files, and making a dataclass costs
+# about a millisecond at import.
+class Root(NamedTuple):
     """A catalog folder (or a single file) and the label its files are named by in messages."""
 
     path: Path
@@ -27,16 +28,18 @@ class Root:
     layer: int  # 0 for the built-in catalog, then overlays in order: a later layer replaces by id
 
 
-@dataclass(frozen=True)
 class FileRef:
     """One catalog file as found on disk."""
 
-    path: str  # absolute
-    layer: int
-    key: str  # sort key within its layer: the relative path's parts joined by NUL
-    display: str  # how messages name it: label/relative/path.yaml (or an overlay file as given)
-    size: int
-    mtime: int
+    __slots__ = ("display", "key", "layer", "mtime", "path", "size")
+
+    def __init__(self, path: str, layer: int, key: str, display: str, size: int, mtime: int) -> None:
+        self.path = path  # absolute
+        self.layer = layer
+        self.key = key  # sort key within its layer: the relative path's parts joined by NUL
+        self.display = display  # how messages name it: label/relative/path.yaml (or an overlay file as given)
+        self.size = size
+        self.mtime = mtime
 
 
 def builtin_dir() -> Path:

@@ -9,14 +9,14 @@ so the index runs this same code over the units it stored (`hanban.index`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from hanban.catalog import model as m
 from hanban.catalog.entries import entry_key
 from hanban.catalog.schema import Ref
-from hanban.catalog.store import Catalog, MemoryStore, Tables
-from hanban.catalog.wizard_checks import check_wizard
+from hanban.catalog.store import Catalog, MemoryStore, Tables, finish_service
+from hanban.catalog.wizard_checks import check_wizard, signature
 from hanban.catalog.wizard_model import SERVICE_QUESTION, Wizard
 from hanban.errors import CatalogError, Problem
 
@@ -30,11 +30,17 @@ class UnitView(Protocol):
     file: str
     layer: int
 
-    def defs(self) -> Iterable[tuple[str, str | int, int]]:
-        """(kind, key, line) of every entry, services included."""
+    def service_ids(self) -> Sequence[str]:
+        """The ids of the services it defines, in file order."""
 
-    def ref_values(self) -> Iterable[tuple[str, str | int]]:
-        """Every (kind, value) the unit refers to, without repeats."""
+    def defs(self) -> Iterable[tuple[str, str | int, int]]:
+        """(kind, key, line) of every entry, services included (read in full only to report a duplicate)."""
+
+    def small_defs(self) -> Iterable[tuple[str, str | int, int]]:
+        """(kind, key, line) of every entry but services."""
+
+    def ref_keys(self) -> Iterable[str]:
+        """Every reference as its `Ref.key`, without repeats."""
 
     def all_refs(self) -> Iterable[Ref]:
         """Every reference, with its place (read only when some reference is unknown)."""
@@ -52,61 +58,114 @@ class Linked:
     service_ids: list[str]  # catalog order: where each id was first defined
     first: dict[str, int]  # service id -> index of the unit that first defines it (its place in the order)
     top: dict[str, int]  # service id -> index of the unit whose definition is in force (its content)
+    wizard_signature: str | None = None  # what its checks read (see wizard_checks.signature)
 
 
-def link(units: Sequence[UnitView]) -> Linked:
-    """Check the units against each other and merge them; raise CatalogError with every problem."""
-    problems: list[Problem] = []
-    first: dict[str, int] = {}
-    top: dict[str, int] = {}
-    tables: dict[str, dict[Any, Any]] = {k: {} for k in ("measures", "documents", "places", "regions", "sources", "glossary")}
-    wizard: dict[str, dict[str, Any]] = {k: {} for k in WIZARD_KINDS}
-    in_layer: dict[tuple[int, str, str | int], str] = {}
-    for i, unit in enumerate(units):
-        for kind, key, line in unit.defs():
+class _Merge:
+    """The state of one `link`: definitions seen so far, and the merged tables."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.first: dict[str, int] = {}
+        self.top: dict[str, int] = {}
+        self.layer_ids: dict[int, tuple[int, set[str]]] = {}  # layer -> (units read up to, their service ids)
+        self.in_scope: dict[tuple[int, str, str | int], str] = {}
+        self.tables: dict[str, dict[Any, Any]] = {k: {} for k in ("measures", "documents", "places", "regions", "sources", "glossary")}
+        self.wizard: dict[str, dict[str, Any]] = {k: {} for k in WIZARD_KINDS}
+
+    def services(self, units: Sequence[UnitView], i: int) -> None:
+        ids = units[i].service_ids()
+        # Whole-list dict operations: a 66,000-service overlay goes through here on every edit, and
+        # nearly always every id is new (the common case costs two dict updates per file).
+        new = dict.fromkeys(ids, i)
+        before = len(self.top)
+        self.top.update(new)  # the last definition is in force
+        if len(new) == len(ids) and len(self.top) == before + len(new):
+            self.first.update(new)
+            return
+        # Some id was defined before: in a lower layer (replaced: it keeps its place) or in this one.
+        for sid in new:
+            if sid not in self.first:
+                self.first[sid] = i
+        if len(new) != len(ids) or not self._earlier_in_layer(units, i).isdisjoint(new):
+            self._duplicate_services(units, i)  # rare: read the lines to say where
+
+    def _earlier_in_layer(self, units: Sequence[UnitView], i: int) -> set[str]:
+        """The service ids of the units before `i` in its layer (kept and extended as `i` grows)."""
+        layer = units[i].layer
+        start, ids = self.layer_ids.get(layer, (0, set()))
+        for j in range(start, i):
+            if units[j].layer == layer:
+                ids.update(units[j].service_ids())
+        self.layer_ids[layer] = (i, ids)
+        return ids
+
+    def _duplicate_services(self, units: Sequence[UnitView], i: int) -> None:
+        """Report each service of unit `i` defined before in its layer, and where it first was."""
+        unit = units[i]
+        where: dict[str, str] = {}
+        for u in units[: i + 1]:
+            if u.layer != unit.layer:
+                continue
+            for kind, key, line in u.defs():
+                if kind != "services":
+                    continue
+                sid = str(key)
+                if sid not in where:
+                    where[sid] = f"{u.file}:{line}"
+                elif u is unit:
+                    self.problems.append(Problem(u.file, line, "services.id", f"duplicate id {sid!r} (first defined at {where[sid]})"))
+
+    def small(self, i: int, unit: UnitView) -> None:
+        for kind, key, line in unit.small_defs():
             if kind == "glossary":
                 continue
-            here = f"{unit.file}:{line}"
             # An id may be defined once per layer (questions and rules: once per file).
             scope = (-1 - i if kind in WIZARD_KINDS else unit.layer, kind, key)
-            if scope in in_layer:
-                problems.append(Problem(unit.file, line, f"{kind}.id", f"duplicate id {key!r} (first defined at {in_layer[scope]})"))
-                continue
-            in_layer[scope] = here
-            if kind == "services":
-                first.setdefault(str(key), i)
-                top[str(key)] = i
+            if scope in self.in_scope:
+                self.problems.append(Problem(unit.file, line, f"{kind}.id", f"duplicate id {key!r} (first defined at {self.in_scope[scope]})"))
+            else:
+                self.in_scope[scope] = f"{unit.file}:{line}"
         for kind, entries in unit.small().items():
             for e in entries:
                 if kind in WIZARD_KINDS:
-                    wizard[kind].pop(e.id, None)  # a replacing question or rule takes the replaced one's place at the end
-                    wizard[kind][e.id] = e
+                    self.wizard[kind].pop(e.id, None)  # a replacing question or rule takes the replaced one's place at the end
+                    self.wizard[kind][e.id] = e
                 else:
-                    tables[kind][entry_key(kind, e)] = e  # a replacing entry keeps the replaced one's place
-    if not problems:
-        problems = _check_refs(units, top, tables)
+                    self.tables[kind][entry_key(kind, e)] = e  # a replacing entry keeps the replaced one's place
+
+
+def link(units: Sequence[UnitView], *, wizard_passed: str | None = None) -> Linked:
+    """Check the units against each other and merge them; raise CatalogError with every problem.
+
+    `wizard_passed` is the `Linked.wizard_signature` of an earlier link whose wizard checks
+    passed (the index remembers it): when what those checks read is the same, they are not run again.
+    """
+    merge = _Merge()
+    for i, unit in enumerate(units):
+        merge.services(units, i)
+        merge.small(i, unit)
+    problems = merge.problems or _check_refs(units, merge.top, merge.tables)
     if problems:
         raise CatalogError(problems)
-    service_ids = list(first)
-    questions = sorted(wizard["questions"].values(), key=lambda q: q.id != SERVICE_QUESTION)  # the service first
-    wiz = Wizard(tuple(questions), tuple(wizard["rules"].values()))
-    wizard_problems = check_wizard(wiz, service_ids)
-    if wizard_problems:
-        raise CatalogError(wizard_problems)
-    return Linked(
-        Tables(
-            measures=dict(sorted(tables["measures"].items())),
-            documents=tables["documents"],
-            places=tables["places"],
-            regions=tables["regions"],
-            glossary=tuple(tables["glossary"].values()),
-            seeds=tables["sources"],
-        ),
-        wiz,
-        service_ids,
-        first,
-        top,
+    service_ids = list(merge.first)
+    questions = sorted(merge.wizard["questions"].values(), key=lambda q: q.id != SERVICE_QUESTION)  # the service first
+    wiz = Wizard(tuple(questions), tuple(merge.wizard["rules"].values()))
+    sig = signature(wiz, merge.top)
+    if sig is None or sig != wizard_passed:
+        wizard_problems = check_wizard(wiz, service_ids)
+        if wizard_problems:
+            raise CatalogError(wizard_problems)
+    t = merge.tables
+    tables = Tables(
+        measures=dict(sorted(t["measures"].items())),
+        documents=t["documents"],
+        places=t["places"],
+        regions=t["regions"],
+        glossary=tuple(t["glossary"].values()),
+        seeds=t["sources"],
     )
+    return Linked(tables, wiz, service_ids, merge.first, merge.top, sig)
 
 
 def _check_refs(units: Sequence[UnitView], top: Mapping[str, int], tables: Mapping[str, Mapping[Any, Any]]) -> list[Problem]:
@@ -114,19 +173,24 @@ def _check_refs(units: Sequence[UnitView], top: Mapping[str, int], tables: Mappi
 
     def known(kind: str, value: str | int) -> bool:
         if kind == "measure":
-            return not tables["measures"] or value in tables["measures"]
+            return not tables["measures"] or int(value) in tables["measures"]
         if kind == "service":
             return value in top
         return value in tables[REF_TABLES[kind]]
 
     # Most catalogs have no unknown reference: look at the distinct values first, and only read
     # the references themselves (with their places) in the units that name an unknown one.
-    suspects = [i for i, u in enumerate(units) if not all(known(k, v) for k, v in u.ref_values())]
+    named: set[str] = set()
+    for u in units:
+        named.update(u.ref_keys())
+    unknown = {k for k in named if not known(*k.split("\x1f", 1))}
+    if not unknown:
+        return []
+    suspects = [i for i, u in enumerate(units) if not unknown.isdisjoint(u.ref_keys())]
     owners_in_force: dict[tuple[str, str | int], int] = {}
-    if suspects:
-        for i, unit in enumerate(units):
-            for kind, key, _ in unit.defs():
-                owners_in_force[(kind, key)] = i  # the last definition of an entry is the one in force
+    for i, unit in enumerate(units):
+        for kind, key, _ in unit.defs():
+            owners_in_force[(kind, key)] = i  # the last definition of an entry is the one in force
     problems: list[Problem] = []
     for i in suspects:
         for r in units[i].all_refs():
@@ -139,16 +203,6 @@ def _check_refs(units: Sequence[UnitView], top: Mapping[str, int], tables: Mappi
                     what = {"seed": "source file", "document": "document kind"}.get(r.kind, r.kind)
                     problems.append(Problem(r.file, r.line, r.field, f"unknown {what} {r.value!r}"))
     return problems
-
-
-def finish_service(s: m.Service, kinds: Mapping[str, m.DocumentKind], seeds: Mapping[str, m.SeedText]) -> m.Service:
-    """What a service takes from other files: its documents' names (documents.yaml) and its as-of date."""
-    docs = tuple(
-        replace(d, name=kinds[d.kind].name) if d.name is None and d.kind is not None and d.kind in kinds else d
-        for d in s.documents
-    )
-    dates = [seeds[src.file].date for src in s.all_sources() if src.file in seeds]
-    return replace(s, documents=docs, as_of=max(dates, key=m.date_key) if dates else "")
 
 
 def memory_catalog(units: Sequence[Any], linked: Linked) -> Catalog:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from hanban.catalog.files import FileRef, catalog_roots, list_files
-from hanban.catalog.parse import ProgressFactory
+from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog
 from hanban.errors import CatalogError, Problem
 

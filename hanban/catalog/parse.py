@@ -11,10 +11,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from hanban.catalog.entries import BUILDERS, entry_key
 from hanban.catalog.files import FileRef
+from hanban.catalog.progress import ProgressBar, ProgressFactory
 from hanban.catalog.schema import Checker, Hant, Ref, kind_of
 from hanban.catalog.yamlio import MAX_BYTES, Located, load_bytes
 from hanban.errors import CatalogError, Problem
@@ -39,30 +40,25 @@ class Unit:
     mtime: int = 0
 
     # -- what `link` reads of a unit (see link.UnitView) --
+    def service_ids(self) -> list[str]:
+        return [s.id for s in self.entries.get("services", ())]
+
     def defs(self) -> Iterator[tuple[str, str | int, int]]:
         for kind, entries in self.entries.items():
             for e in entries:
                 yield kind, entry_key(kind, e), e.origin.line
 
-    def ref_values(self) -> set[tuple[str, str | int]]:
-        return {(r.kind, r.value) for r in self.refs}
+    def small_defs(self) -> Iterator[tuple[str, str | int, int]]:
+        return (d for d in self.defs() if d[0] != "services")
+
+    def ref_keys(self) -> set[str]:
+        return {r.key for r in self.refs}
 
     def all_refs(self) -> list[Ref]:
         return self.refs
 
     def small(self) -> Mapping[str, Sequence[Any]]:
         return {k: v for k, v in self.entries.items() if k != "services"}
-
-
-class ProgressBar(Protocol):
-    """What the pipeline needs of a progress bar: the front-end decides how (or whether) to draw it."""
-
-    def advance(self) -> None: ...
-
-    def close(self) -> None: ...
-
-
-ProgressFactory = Callable[[int], ProgressBar]  # total number of files -> a started bar
 
 
 def digest(raw: bytes) -> str:
@@ -74,10 +70,14 @@ def digest(raw: bytes) -> str:
     return blake2b(raw, digest_size=16).hexdigest()
 
 
-def default_hant() -> Hant:
+def default_hant(known: Mapping[str, str] | None = None) -> Hant:
+    """Simplified -> Traditional: from `known` conversions first (so an edit that brings no new
+    Chinese text needs no OpenCC), else OpenCC."""
     from hanban.catalog.hant import to_traditional
 
-    return to_traditional
+    if not known:
+        return to_traditional
+    return lambda text: known.get(text) or to_traditional(text)
 
 
 def check_document(doc: Located, hant: Hant | None = None, seed_texts: Mapping[str, str] | None = None) -> Unit:
@@ -106,7 +106,7 @@ def check_document(doc: Located, hant: Hant | None = None, seed_texts: Mapping[s
     return unit
 
 
-def parse_file(ref: FileRef, seed_texts: Mapping[str, str] | None = None) -> Unit:
+def parse_file(ref: FileRef, seed_texts: Mapping[str, str] | None = None, known_hant: Mapping[str, str] | None = None) -> Unit:
     """Read, parse and check one file (bounded: the size on disk may lie, as /dev/zero's does)."""
     unit = Unit(ref.display, ref.layer)
     try:
@@ -118,7 +118,7 @@ def parse_file(ref: FileRef, seed_texts: Mapping[str, str] | None = None) -> Uni
         with p.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
         unit.digest = digest(raw)
-        checked = check_document(load_bytes(raw, ref.display), seed_texts=seed_texts)
+        checked = check_document(load_bytes(raw, ref.display), default_hant(known_hant), seed_texts)
     except CatalogError as exc:
         unit.problems = list(exc.problems)
         return unit
@@ -129,9 +129,12 @@ def parse_file(ref: FileRef, seed_texts: Mapping[str, str] | None = None) -> Uni
     return unit
 
 
-def _parse_then(task: tuple[FileRef, Mapping[str, str] | None, Callable[[Unit], Any] | None]) -> Any:
-    ref, seeds, then = task
-    unit = parse_file(ref, seeds)
+Task = tuple[FileRef, "Mapping[str, str] | None", "Callable[[Unit], Any] | None", "Mapping[str, str] | None"]
+
+
+def _parse_then(task: Task) -> Any:
+    ref, seeds, then, known = task
+    unit = parse_file(ref, seeds, known)
     return then(unit) if then is not None else unit
 
 
@@ -145,13 +148,15 @@ def _fewer_collections() -> None:
 
 @overload
 def parse_files(
-    files: Sequence[FileRef], *, seed_texts: Mapping[str, str] | None = ..., then: None = ..., progress: ProgressFactory | None = ...
+    files: Sequence[FileRef], *, seed_texts: Mapping[str, str] | None = ..., then: None = ..., progress: ProgressFactory | None = ...,
+    known_hant: Mapping[str, str] | None = ...,
 ) -> Iterator[Unit]: ...
 
 
 @overload
 def parse_files(
-    files: Sequence[FileRef], *, seed_texts: Mapping[str, str] | None = ..., then: Callable[[Unit], R], progress: ProgressFactory | None = ...
+    files: Sequence[FileRef], *, seed_texts: Mapping[str, str] | None = ..., then: Callable[[Unit], R], progress: ProgressFactory | None = ...,
+    known_hant: Mapping[str, str] | None = ...,
 ) -> Iterator[R]: ...
 
 
@@ -161,17 +166,20 @@ def parse_files(
     seed_texts: Mapping[str, str] | None = None,
     then: Callable[[Unit], Any] | None = None,
     progress: ProgressFactory | None = None,
+    known_hant: Mapping[str, str] | None = None,
 ) -> Iterator[Any]:
     """`parse_file` over `files`, in order; from a process pool when there are many.
 
     `then`, a module-level function, runs on each unit where it was parsed (in the worker), so that
-    work such as encoding a unit for the index is spread over the pool too.
+    work such as encoding a unit for the index is spread over the pool too. `known_hant` holds
+    Traditional forms already derived (an edited file's old ones), for the few-files case.
     """
-    tasks = [(f, seed_texts, then) for f in files]
+    pooled = len(files) >= POOL_MIN_FILES
+    tasks: list[Task] = [(f, seed_texts, then, None if pooled else known_hant) for f in files]
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     bar = progress(len(tasks)) if progress is not None and len(tasks) >= PROGRESS_MIN_FILES else None
     try:
-        if len(tasks) >= POOL_MIN_FILES and cpus > 1:
+        if pooled and cpus > 1:
             yield from _pooled(tasks, cpus, bar)
             return
         for t in tasks:

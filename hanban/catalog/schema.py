@@ -40,6 +40,11 @@ class Ref:
     field: str
     owner: Owner | None = None
 
+    @property
+    def key(self) -> str:
+        """The reference as one string: kind and value (catalog text never holds this control character)."""
+        return f"{self.kind}\x1f{self.value}"
+
 
 class Checker:
     """Walks one document, building typed values and recording problems with their line."""

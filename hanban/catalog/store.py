@@ -10,16 +10,17 @@ core never imports the index: it is handed a store.
 from __future__ import annotations
 
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from hanban.catalog import model as m
-from hanban.catalog.wizard_model import Wizard
+
+if TYPE_CHECKING:
+    from hanban.catalog.wizard_model import Wizard
 
 
-@dataclass(frozen=True)
-class SearchRow:
+class SearchRow(NamedTuple):
     """What search reads of one service: its prepared fields (made when the index was compiled),
     or the service itself where nothing was prepared."""
 
@@ -29,8 +30,7 @@ class SearchRow:
     service: m.Service | None
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """A service as a list of choices shows it."""
 
     id: str
@@ -124,9 +124,6 @@ class MemoryStore(Mapping[str, m.Service]):
         return (SearchRow(s.id, s.name, None, s) for s in services)
 
 
-NO_WIZARD = Wizard()
-
-
 @dataclass(frozen=True)
 class Tables:
     """The catalog's small tables: read whole."""
@@ -150,7 +147,7 @@ class Catalog:
         self,
         services: ServiceStore,
         tables: Tables | Callable[[], Tables],
-        wizard: Wizard | Callable[[], Wizard] = NO_WIZARD,
+        wizard: Wizard | Callable[[], Wizard] | None = None,
     ) -> None:
         self.services = services
         self._tables = tables
@@ -162,6 +159,10 @@ class Catalog:
 
     @cached_property
     def wizard(self) -> Wizard:
+        from hanban.catalog.wizard_model import Wizard  # (not on the way of commands that ask nothing)
+
+        if self._wizard is None:
+            return Wizard()
         return self._wizard if isinstance(self._wizard, Wizard) else self._wizard()
 
     @property
@@ -197,3 +198,13 @@ class Catalog:
     def service(self, sid: str) -> m.Service:
         """The service with this id (KeyError when there is none)."""
         return self.services[sid]
+
+
+def finish_service(s: m.Service, kinds: Mapping[str, m.DocumentKind], seeds: Mapping[str, m.SeedText]) -> m.Service:
+    """What a service takes from other files: its documents' names (documents.yaml) and its as-of date."""
+    docs = tuple(
+        replace(d, name=kinds[d.kind].name) if d.name is None and d.kind is not None and d.kind in kinds else d
+        for d in s.documents
+    )
+    dates = [seeds[src.file].date for src in s.all_sources() if src.file in seeds]
+    return replace(s, documents=docs, as_of=max(dates, key=m.date_key) if dates else "")

@@ -25,6 +25,21 @@ def check_wizard(wiz: Wizard, service_ids: Sequence[str]) -> list[Problem]:
     return problems
 
 
+def signature(wiz: Wizard, services: Mapping[str, object]) -> str | None:
+    """What the wizard's checks read, as one digest: its data, which of the services it names
+    exist, and whether any other service does (any one of those stands for all of them, see
+    `Graph.service_representatives`). Equal digests mean equal results; None: no shortcut here."""
+    import hashlib
+
+    if any(q.choices_from and q.id != SERVICE_QUESTION for q in wiz.questions):
+        return None  # another question whose answers are services: its values depend on the catalog
+    named = {str(v) for c in [q.when for q in wiz.questions] + [r.when for r in wiz.rules] for _, v in cond.literals(c)}
+    named.update(sid for r in wiz.rules for sid in r.services)
+    present = sorted(n for n in named if n in services)
+    others = len(services) > len(present)
+    return hashlib.blake2b(f"{wiz!r}|{present}|{others}".encode(), digest_size=16).hexdigest()
+
+
 def lint(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]:
     """Problems `hanban validate` reports but loading tolerates: services without rules."""
     if not wiz.questions:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from hanban.errors import printable
@@ -26,16 +25,14 @@ def is_terminal(stream: Any) -> bool:
         return False
 
 
-@dataclass
 class Io:
     """The streams a command reads and writes, and whether each is a terminal a person reads."""
 
-    stdin: IO[str]
-    stdout: IO[str]
-    stderr: IO[str]
-    stdin_tty: bool
-    stdout_tty: bool  # False under TERM=dumb too: no drawing, no prompts
-    stderr_tty: bool
+    def __init__(self, stdin: IO[str], stdout: IO[str], stderr: IO[str], stdin_tty: bool, stdout_tty: bool, stderr_tty: bool) -> None:
+        self.stdin, self.stdout, self.stderr = stdin, stdout, stderr
+        self.stdin_tty = stdin_tty
+        self.stdout_tty = stdout_tty  # False under TERM=dumb too: no drawing, no prompts
+        self.stderr_tty = stderr_tty
 
     @classmethod
     def system(cls) -> Io:
@@ -86,14 +83,14 @@ class Io:
                 self.out("\n".join(lines))
 
 
-@dataclass
 class Invocation:
     """One run of hanban: its Io, the global options, and the catalog (loaded on first use)."""
 
-    io: Io
-    lang: Lang = "zh-Hans"
-    overlays: list[str] = field(default_factory=list)
-    _catalog: Catalog | None = None
+    def __init__(self, io: Io, lang: Lang = "zh-Hans", overlays: list[str] | None = None) -> None:
+        self.io = io
+        self.lang: Lang = lang
+        self.overlays = overlays or []
+        self._catalog: Catalog | None = None
 
     def catalog(self) -> Catalog:
         """The catalog, through the compiled index (only changed files are parsed again)."""

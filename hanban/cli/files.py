@@ -4,7 +4,6 @@ existing file without `--force`."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from hanban.errors import OutputError
@@ -14,6 +13,8 @@ OUTPUT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".json")
 
 def write_atomic(path: Path, text: str, *, force: bool) -> None:
     """Write via a temporary file in the same folder and os.replace; never clobber without force."""
+    import tempfile
+
     if path.exists() and not force:
         raise OutputError(f"{path} already exists; use --force to overwrite it")
     if path.is_dir():

@@ -21,7 +21,6 @@ def command(
 ) -> None:
     """Show one service in full: channels, documents, where to go, sources."""
     from hanban.find.resolve import resolve_service
-    from hanban.render import json as rj
     from hanban.render.views import service_view
 
     inv = invocation(ctx)
@@ -38,4 +37,9 @@ def command(
 
         return show_lines(service_view(s, cat, lang), lang)
 
-    io.emit(json=lambda: rj.service(s, cat), terminal=terminal, plain=plain, as_json=json_)
+    def as_json() -> object:
+        from hanban.render import json as rj
+
+        return rj.service(s, cat)
+
+    io.emit(json=as_json, terminal=terminal, plain=plain, as_json=json_)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
@@ -52,8 +52,7 @@ def simplified_keys(s: m.Service) -> list[str]:
     return [search_form(k) for k in [s.name.zh_hans, *s.aliases.get("zh-Hans", ())]]
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     """The service a query names; `guessed` when it came from search rather than an exact name."""
 
     service: m.Service

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hanban.catalog.parse import ProgressFactory
+    from hanban.catalog.progress import ProgressFactory
     from hanban.catalog.store import Catalog
 
 

@@ -11,7 +11,8 @@ from typing import Any
 
 from hanban.catalog.files import FileRef
 from hanban.catalog.link import link
-from hanban.catalog.parse import ProgressFactory, digest, parse_files
+from hanban.catalog.parse import POOL_MIN_FILES, digest, parse_files
+from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Tables
 from hanban.catalog.wizard_model import Wizard
 from hanban.errors import CatalogError, Problem
@@ -52,8 +53,9 @@ class Build:
             todo.append(f)
         if not gone and not todo:
             return
+        known = self._known_traditional(gone) if len(todo) < POOL_MIN_FILES else {}
         touched = self._drop(gone)
-        touched |= self._store(todo)
+        touched |= self._store(todo, known)
         self._link(touched, full=not stored)
 
     @staticmethod
@@ -64,6 +66,23 @@ class Build:
         except OSError:
             return False
         return len(raw) == f.size and digest(raw) == stored_hash
+
+    def _known_traditional(self, units: list[int]) -> dict[str, str]:
+        """The Traditional forms the changed files' old units hold: an edit that brings no new
+        Chinese text is then parsed without loading OpenCC."""
+        from hanban.catalog import model as m
+        from hanban.catalog.hant import known_forms
+        from hanban.index.codec import decoder
+
+        if not units:
+            return {}
+        marks = ",".join("?" * len(units))
+        entries: list[Any] = []
+        service = decoder(m.Service)
+        entries += [service(json.loads(d)) for (d,) in self.db.execute(f"SELECT data FROM services WHERE unit IN ({marks})", units)]
+        for (small,) in self.db.execute(f"SELECT small FROM units WHERE id IN ({marks})", units):
+            entries += [e for kind, es in StoredUnit.decode_small(small).items() for e in es]
+        return known_forms(entries)
 
     def _drop(self, units: list[int]) -> set[str]:
         """Delete the rows of these units; the ids of the services they defined."""
@@ -80,7 +99,7 @@ class Build:
         db.execute("DELETE FROM units WHERE id IN (SELECT id FROM gone)")
         return ids
 
-    def _store(self, todo: list[FileRef]) -> set[str]:
+    def _store(self, todo: list[FileRef], known_hant: dict[str, str]) -> set[str]:
         """Parse and store these files; the ids of the services they define. Raise CatalogError
         (nothing is kept: the transaction is rolled back) when any file has problems."""
         db = self.db
@@ -92,13 +111,13 @@ class Build:
         next_rid = db.execute("SELECT coalesce(max(rid), 0) FROM services").fetchone()[0]
         db.execute("PRAGMA cache_size = -65536")  # 64 MiB: keeps the index B-trees in memory while filling them
         batch: dict[str, list[tuple[Any, ...]]] = {k: [] for k in ("units", "services", "names", "fts")}
-        for f, r in zip(todo, parse_files(todo, then=then, progress=self.progress)):
+        for f, r in zip(todo, parse_files(todo, then=then, progress=self.progress, known_hant=known_hant)):
             if r["problems"] or problems:  # once a file has problems, only collect the others' problems
                 problems += [Problem(*p) for p in r["problems"]]
                 continue
             next_unit += 1
             batch["units"].append((next_unit, f.path, f.layer, f.key, f.display, r["size"], r["mtime"], r["digest"],
-                                   r["defs"], r["refvals"], r["refs"], r["small"]))
+                                   r["sids"], r["refkeys"], r["small_defs"], r["small"], r["defs"], r["refs"]))
             for seq, sid, data, ow, fo, cp, cat, name, prep, names, text in r["services"]:
                 next_rid += 1
                 batch["services"].append((next_rid, next_unit, f.layer, f.key, seq, sid, data, ow, fo, cp, cat, name, prep))
@@ -114,7 +133,7 @@ class Build:
 
     def _flush(self, batch: dict[str, list[tuple[Any, ...]]]) -> None:
         db = self.db
-        db.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", batch["units"])
+        db.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["units"])
         db.executemany("INSERT INTO services(rid, unit, layer, fkey, seq, id, data, ow, fo, cp, cat, name, search) "
                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["services"])
         db.executemany("INSERT INTO names VALUES (?, ?)", batch["names"])
@@ -126,11 +145,15 @@ class Build:
         """`link` over every stored unit; then mark, for the services whose definitions changed,
         which row is first in the catalog order and which is in force."""
         db = self.db
-        rows = db.execute("SELECT id, display, layer, defs, refvals, small FROM units ORDER BY layer, fkey").fetchall()
+        rows = db.execute("SELECT id, display, layer, sids, refkeys, small_defs, small FROM units ORDER BY layer, fkey").fetchall()
         unit_ids = [r[0] for r in rows]
-        # (a unit's references, with their places, are read only when some reference is unknown)
-        units = [StoredUnit(r[1], r[2], r[3], r[4], functools.partial(_refs_of, db, r[0]), r[5]) for r in rows]
-        linked = link(units)
+        # (a unit's full definitions and its references, with their places, are read only to report a problem)
+        units = [
+            StoredUnit(r[1], r[2], r[3], r[4], r[5], r[6], functools.partial(_column, db, "defs", r[0]), functools.partial(_column, db, "refs", r[0]))
+            for r in rows
+        ]
+        passed = db.execute("SELECT value FROM meta WHERE key = 'wizard_signature'").fetchone()
+        linked = link(units, wizard_passed=passed[0] if passed else None)
         if full:
             touched = set(linked.top)
         flags = []
@@ -139,10 +162,12 @@ class Build:
                 flags.append((unit_ids[linked.first[sid]], unit_ids[linked.top[sid]], sid))
         db.executemany("UPDATE services SET first = (unit = ?), top = (unit = ?) WHERE id = ?", flags)
         store_linked(db, linked.tables, linked.wizard, len(linked.service_ids))
+        if linked.wizard_signature is not None:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('wizard_signature', ?)", (linked.wizard_signature,))
 
 
-def _refs_of(db: sqlite3.Connection, unit: int) -> str:
-    return str(db.execute("SELECT refs FROM units WHERE id = ?", (unit,)).fetchone()[0])
+def _column(db: sqlite3.Connection, column: str, unit: int) -> str:
+    return str(db.execute(f"SELECT {column} FROM units WHERE id = ?", (unit,)).fetchone()[0])
 
 
 def store_linked(db: sqlite3.Connection, tables: Tables, wizard: Wizard, count: int) -> None:

@@ -14,9 +14,6 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from hanban.catalog import conditions as cond
-
-_CONDITIONS = (cond.Equals, cond.In, cond.Not, cond.All, cond.Any_)
 _PLAIN = (str, int, bool, float, type(None))
 
 
@@ -24,7 +21,9 @@ def encode(value: Any) -> Any:
     """A model value as plain JSON data."""
     if isinstance(value, _PLAIN):
         return value
-    if isinstance(value, _CONDITIONS):
+    if type(value).__module__ == "hanban.catalog.conditions":
+        from hanban.catalog import conditions as cond
+
         return cond.to_data(value)
     fields = _FIELDS.get(type(value))
     if fields is None and dataclasses.is_dataclass(value):
@@ -65,7 +64,9 @@ def _make(tp: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
-        if set(args) & set(_CONDITIONS):
+        if any(getattr(a, "__module__", "") == "hanban.catalog.conditions" for a in args):
+            from hanban.catalog import conditions as cond
+
             return lambda v: None if v is None else cond.parse(v)
         inner = [a for a in args if a is not type(None)]
         if all(a in _PLAIN for a in inner):

@@ -40,8 +40,10 @@ def unit_rows(unit: Unit, prepare_search: bool = True) -> dict[str, Any]:
     }
     if unit.problems:
         return out
+    out["sids"] = "\n".join(unit.service_ids())  # ids never hold a newline (lowercase kebab-case)
     out["defs"] = dumps(list(unit.defs()))
-    out["refvals"] = dumps(sorted(unit.ref_values(), key=str))
+    out["small_defs"] = dumps(list(unit.small_defs()))
+    out["refkeys"] = "\x1e".join(sorted(unit.ref_keys()))  # catalog text never holds this control character
     out["refs"] = dumps([[r.kind, r.value, r.file, r.line, r.field, *(r.owner or ("", ""))] for r in unit.refs])
     out["small"] = dumps({k: [encode(e) for e in v] for k, v in unit.small().items()})
     services = []
@@ -59,25 +61,45 @@ def unit_rows(unit: Unit, prepare_search: bool = True) -> dict[str, Any]:
 
 
 class StoredUnit:
-    """A unit read back from the index, as `link` reads it (`catalog.link.UnitView`)."""
+    """A unit read back from the index, as `link` reads it (`catalog.link.UnitView`).
 
-    __slots__ = ("_defs", "_refs", "_refvals", "_small", "file", "layer")
+    What `link` reads of every unit on every update (service ids, reference keys, the small
+    entries' definitions) is stored as plain strings; the rest is read only when needed.
+    """
 
-    def __init__(self, file: str, layer: int, defs: str, refvals: str, refs: Callable[[], str], small: str) -> None:
+    __slots__ = ("_defs", "_refkeys", "_refs", "_sids", "_small", "_small_defs", "file", "layer")
+
+    def __init__(
+        self, file: str, layer: int, sids: str, refkeys: str, small_defs: str, small: str, defs: Callable[[], str], refs: Callable[[], str]
+    ) -> None:
         self.file, self.layer = file, layer
-        self._defs, self._refvals, self._refs, self._small = defs, refvals, refs, small
+        self._sids, self._refkeys, self._small_defs, self._small = sids, refkeys, small_defs, small
+        self._defs, self._refs = defs, refs
+
+    def service_ids(self) -> list[str]:
+        return self._sids.split("\n") if self._sids else []
 
     def defs(self) -> Iterator[tuple[str, str | int, int]]:
-        return ((k, key, line) for k, key, line in json.loads(self._defs))
+        return ((k, key, line) for k, key, line in json.loads(self._defs()))
 
-    def ref_values(self) -> Iterator[tuple[str, str | int]]:
-        return ((k, v) for k, v in json.loads(self._refvals))
+    def small_defs(self) -> Iterator[tuple[str, str | int, int]]:
+        if self._small_defs == "[]":
+            return iter(())
+        return ((k, key, line) for k, key, line in json.loads(self._small_defs))
+
+    def ref_keys(self) -> list[str]:
+        return self._refkeys.split("\x1e") if self._refkeys else []
 
     def all_refs(self) -> list[Ref]:
         rows = json.loads(self._refs())
         return [Ref(k, v, f, ln, fd, (ok, o) if ok else None) for k, v, f, ln, fd, ok, o in rows]
 
     def small(self) -> Mapping[str, Sequence[Any]]:
-        if self._small == "{}":
+        return self.decode_small(self._small)
+
+    @staticmethod
+    def decode_small(small: str) -> dict[str, list[Any]]:
+        """A unit's stored small entries, typed."""
+        if small == "{}":
             return {}
-        return {k: [decoder(SMALL_TYPES[k])(e) for e in v] for k, v in json.loads(self._small).items()}
+        return {k: [decoder(SMALL_TYPES[k])(e) for e in v] for k, v in json.loads(small).items()}

@@ -8,8 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from hanban.catalog import model as m
-from hanban.catalog.link import finish_service
-from hanban.catalog.store import SearchRow, Summary, Tables
+from hanban.catalog.store import SearchRow, Summary, Tables, finish_service
 from hanban.index.codec import decoder
 
 CHANNEL_COLUMNS = {"one_window": "ow", "fully_online": "fo", "cross_province": "cp"}

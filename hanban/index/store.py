@@ -18,15 +18,18 @@ import sys
 import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hanban import __version__
 from hanban.catalog.files import FileRef, Root
 from hanban.catalog.load import CacheUnavailable
-from hanban.catalog.parse import ProgressFactory
+from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog, Tables
-from hanban.catalog.wizard_model import Wizard
 from hanban.index.codec import decoder
 from hanban.index.services import IndexedServices
+
+if TYPE_CHECKING:
+    from hanban.catalog.wizard_model import Wizard
 
 FORMAT = 3  # bump when the stored shape changes (3: one pipeline; units and the linked tables stored)
 ENV_CACHE = "HANBAN_CACHE"
@@ -37,7 +40,8 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE units(id INTEGER PRIMARY KEY, path TEXT NOT NULL, layer INT NOT NULL, fkey TEXT NOT NULL,
                    display TEXT NOT NULL, size INT NOT NULL, mtime INT NOT NULL, hash TEXT NOT NULL,
-                   defs TEXT NOT NULL, refvals TEXT NOT NULL, refs TEXT NOT NULL, small TEXT NOT NULL);
+                   sids TEXT NOT NULL, refkeys TEXT NOT NULL, small_defs TEXT NOT NULL, small TEXT NOT NULL,
+                   defs TEXT NOT NULL, refs TEXT NOT NULL);
 CREATE INDEX units_order ON units(layer, fkey);
 CREATE TABLE services(rid INTEGER PRIMARY KEY, unit INT NOT NULL, layer INT NOT NULL, fkey TEXT NOT NULL,
                       seq INT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
@@ -189,6 +193,8 @@ class SqliteIndex:
             return decoder(Tables)(json.loads(_meta(db, "tables")))  # type: ignore[no-any-return]
 
         def wizard() -> Wizard:
+            from hanban.catalog.wizard_model import Wizard
+
             return decoder(Wizard)(json.loads(_meta(db, "wizard")))  # type: ignore[no-any-return]
 
         return Catalog(IndexedServices(db, tables), tables, wizard)

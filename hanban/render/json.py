@@ -6,12 +6,11 @@ import json as _json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from hanban.catalog import conditions as cond
 from hanban.catalog import model as m
-from hanban.catalog.store import Catalog
-from hanban.catalog.wizard_model import Question
 
 if TYPE_CHECKING:
+    from hanban.catalog.store import Catalog
+    from hanban.catalog.wizard_model import Question
     from hanban.find.search import Hit
 
 
@@ -123,6 +122,8 @@ def hit(h: Hit) -> dict[str, Any]:
 
 def question(q: Question, catalog: Catalog) -> dict[str, Any]:
     """One wizard question (`hanban questions --json`); the service question lists the services."""
+    from hanban.catalog import conditions as cond
+
     if q.choices_from == "services":
         choices = [{"value": s.id, "label": text(s.name)} for s in catalog.service_choices()]
     else:

@@ -3,15 +3,14 @@ and plain renderers both draw, each in its own way."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.strings import Lang, word
 
 
-@dataclass(frozen=True)
-class ChannelRow:
+class ChannelRow(NamedTuple):
     label: str  # "cross-province service"
     state: str  # "nationwide", "not stated", ...
     status: str  # the status key, for styling: nationwide | pilot | exploring | not_stated | unavailable
@@ -20,14 +19,12 @@ class ChannelRow:
     cites: str  # "[1][3]"
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     label: str
-    lines: list[str] = field(default_factory=list)
+    lines: list[str]
 
 
-@dataclass(frozen=True)
-class ServiceView:
+class ServiceView(NamedTuple):
     id: str
     name: str
     summary: str  # with its citations
@@ -104,7 +101,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang) -> ServiceView:
         channels.append(ChannelRow(word(f"channel.{name}", lang), state, status, conditions, regions, cites(c.sources, numbers)))
     documents: list[Bullets] = []
     if not any(d.exemption == "required" for d in s.documents):
-        documents.append(Bullets(f"{word('show.bring', lang)}: {word('show.bring_not_stated', lang)}"))
+        documents.append(Bullets(f"{word('show.bring', lang)}: {word('show.bring_not_stated', lang)}", []))
     for key, label in DOCUMENT_GROUPS:
         lines = [
             f"{d.title().get(lang)}{' — ' + d.note.get(lang) if d.note else ''}{cites(d.sources, numbers)}"

@@ -42,9 +42,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = ix_parse.parse_file
 
-    def counting(ref: Any, seeds: Any = None) -> Any:
+    def counting(ref: Any, seeds: Any = None, known: Any = None) -> Any:
         seen.append(ref.display)
-        return real(ref, seeds)
+        return real(ref, seeds, known)
 
     monkeypatch.setattr(ix_parse, "parse_file", counting)
     monkeypatch.setattr(ix_parse, "POOL_MIN_FILES", 10**9)
