@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hanban.strings import Lang
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides: what must
 # never reach a terminal raw (escape sequences can recolour, retitle or rewrite the screen).
@@ -49,9 +53,27 @@ class Problem:
 
 
 class HanbanError(Exception):
-    """Base of every error the CLI turns into a message and an exit code."""
+    """Base of every error the CLI turns into a message and an exit code.
+
+    Raise it with a key of the string table (`hanban.strings`) and the values its placeholders
+    take, so the person reads it in their language: `AnswerError(key="err.answer_required", q=qid)`.
+    A plain message (English) is for messages not yet in the table.
+    """
 
     exit_code: int = ExitStatus.USAGE
+
+    def __init__(self, message: str = "", *, key: str = "", **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(message or (self.text("en") if key else ""))
+
+    def text(self, lang: Lang) -> str:
+        """The message in `lang`."""
+        if not self.key:
+            return str(self)
+        from hanban.strings import word
+
+        return word(self.key, lang, **self.params)
 
 
 class CatalogError(HanbanError):
@@ -69,9 +91,9 @@ class NotFound(HanbanError):
 
     exit_code = ExitStatus.USAGE
 
-    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str = "", candidates: tuple[str, ...] = (), *, key: str = "", **params: object) -> None:
         self.candidates = candidates
-        super().__init__(message)
+        super().__init__(message, key=key, **params)
 
 
 class AnswerError(HanbanError):

@@ -10,12 +10,13 @@ import typer
 
 from hanban.cli.context import Invocation, Io
 from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound
+from hanban.strings import Lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_PROBLEMS = 10
 
 
-def report(io: Io, exc: HanbanError) -> int:
+def report(io: Io, exc: HanbanError, lang: Lang = "en") -> int:
     """Print an error as clear lines on stderr and return its exit code."""
     if isinstance(exc, CatalogError):
         for p in exc.problems[:MAX_PROBLEMS]:
@@ -24,7 +25,7 @@ def report(io: Io, exc: HanbanError) -> int:
             io.say(f"... and {len(exc.problems) - MAX_PROBLEMS} more")
         io.say(f"hanban: the catalog has {len(exc.problems)} problem(s); run `hanban validate` for details")
     else:
-        io.say(f"hanban: {exc}")
+        io.say(f"hanban: {exc.text(lang)}")
         if isinstance(exc, NotFound) and exc.candidates:
             io.say("did you mean: " + ", ".join(exc.candidates) + "?")
     return int(exc.exit_code)
@@ -43,11 +44,12 @@ def handles_errors(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
-        io = invocation(ctx).io
+        inv = invocation(ctx)
+        io = inv.io
         try:
             return fn(ctx, *args, **kwargs)
         except HanbanError as exc:
-            raise typer.Exit(report(io, exc)) from None
+            raise typer.Exit(report(io, exc, inv.lang)) from None
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D (end of input) at a prompt
             io.say("hanban: interrupted")
             raise typer.Exit(ExitStatus.INTERRUPTED) from None

@@ -154,12 +154,11 @@ class Build:
         ]
         passed = db.execute("SELECT value FROM meta WHERE key = 'wizard_signature'").fetchone()
         linked = link(units, wizard_passed=passed[0] if passed else None)
-        if full:
-            touched = set(linked.top)
-        flags = []
-        for sid in touched:
-            if sid in linked.top:
-                flags.append((unit_ids[linked.first[sid]], unit_ids[linked.top[sid]], sid))
+        # Rows are stored as both first and in force; only an id defined by several units needs
+        # telling which is which (on a first build, only those; after an edit, every id it touched).
+        first, top = linked.first, linked.top
+        ids = (sid for sid in top if first[sid] != top[sid]) if full else (sid for sid in touched if sid in top)
+        flags = [(unit_ids[first[sid]], unit_ids[top[sid]], sid) for sid in ids]
         db.executemany("UPDATE services SET first = (unit = ?), top = (unit = ?) WHERE id = ?", flags)
         store_linked(db, linked.tables, linked.wizard, len(linked.service_ids))
         if linked.wizard_signature is not None:

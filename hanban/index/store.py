@@ -46,7 +46,7 @@ CREATE INDEX units_order ON units(layer, fkey);
 CREATE TABLE services(rid INTEGER PRIMARY KEY, unit INT NOT NULL, layer INT NOT NULL, fkey TEXT NOT NULL,
                       seq INT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
                       ow INT NOT NULL, fo INT NOT NULL, cp INT NOT NULL, cat TEXT NOT NULL, name TEXT NOT NULL,
-                      search TEXT, first INT NOT NULL DEFAULT 0, top INT NOT NULL DEFAULT 0);
+                      search TEXT, first INT NOT NULL DEFAULT 1, top INT NOT NULL DEFAULT 1);
 CREATE INDEX services_id ON services(id, top);
 CREATE INDEX services_order ON services(layer, fkey, seq);
 CREATE INDEX services_unit ON services(unit);
