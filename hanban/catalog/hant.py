@@ -1,4 +1,11 @@
-"""Simplified -> Traditional Chinese, done once when the catalog is compiled (never while a command runs)."""
+"""Simplified -> Traditional Chinese, done once when the catalog is compiled (never while a command runs).
+
+OpenCC's `s2tw` (Taiwan characters) is the base: it writes 為, 群眾, 戶, 說 and 線 as the Hong Kong
+source text (seed 002, Ta Kung Pao) does. A short reviewed list then mends what character-by-
+character conversion gets wrong or writes otherwise than that source: 换发 (issue anew) must not
+become 換髮 (hair), the source writes 台 (平台, 台灣) and 發布, and quotes 「」 rather than “”. `tests/catalog/test_hant.py`
+holds every derived Traditional string (catalog and interface) to this list.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +19,17 @@ from hanban.catalog.model import Service, Text
 if TYPE_CHECKING:
     import opencc
 
-CONFIG = "s2t"
+CONFIG = "s2tw"
+# (what conversion writes, what Traditional readers write), applied in order after OpenCC.
+OVERRIDES: tuple[tuple[str, str], ...] = (
+    ("換髮", "換發"),  # 换发 = issue anew (a visa, a licence), never 髮 (hair)
+    ("發佈", "發布"),  # 发布: the source writes 發布會
+    ("臺", "台"),  # 平台, 台灣: the source writes 台
+    ("“", "「"),  # quotation marks as Traditional text writes them (the source: 「一窗通辦」)
+    ("”", "」"),
+    ("‘", "『"),
+    ("’", "』"),
+)
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +44,10 @@ def to_traditional(text: str) -> str:
     """`text` in Traditional Chinese (OpenCC)."""
     if not text or text.isascii():
         return text
-    return str(_converter().convert(text))
+    out = str(_converter().convert(text))
+    for wrong, right in OVERRIDES:
+        out = out.replace(wrong, right)
+    return out
 
 
 def _texts(value: Any) -> Iterator[Text]:

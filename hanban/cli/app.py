@@ -5,29 +5,33 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import typer
+from typer._click.exceptions import UsageError
+from typer.exceptions import Abort
 
 from hanban import __version__
 from hanban.cli import ask, fastargs, measures, questions, search, show, validate
 from hanban.cli import list as list_cmd
 from hanban.cli.context import Invocation, Io
+from hanban.cli.localize import LocalizedCommand, LocalizedGroup, lang_option, localized, usage_error
 from hanban.errors import ExitStatus
+from hanban.strings import Lang, word
 
 fastargs.install()  # str/Path options coerced without importing pydantic (start-up time)
 
-app = typer.Typer(
-    name="hanban",
-    help="Which public-security services you can get done where, and how: one window (一窗通办), "
-    "fully online (全程网办), across provinces (跨省通办) — from the Ministry of Public Security's "
-    "26 measures of August 2023 and the sources behind them.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+COMMANDS: list[tuple[str, Callable[..., Any]]] = [  # in the order of --help
+    ("list", list_cmd.command),
+    ("show", show.command),
+    ("measures", measures.command),
+    ("validate", validate.command),
+    ("search", search.command),
+    ("ask", ask.command),
+    ("questions", questions.command),
+]
 
 
 def _version(value: bool) -> None:
@@ -36,36 +40,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _lang_option(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from hanban.strings import parse_lang
-
-    try:
-        return parse_lang(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
-
-
-@app.callback()
 def root(
     ctx: typer.Context,
-    catalog: list[Path] = typer.Option(
-        [],
-        "--catalog",
-        metavar="DIR",
-        help="Add a catalog overlay folder on top of the built-in catalog (repeatable; "
-        "also HANBAN_CATALOG, a path list). A service with the same id replaces the built-in one.",
-    ),
-    lang: str | None = typer.Option(
-        None,
-        "--lang",
-        metavar="zh-Hans|zh-Hant|en",
-        callback=_lang_option,
-        help="Language of the output (default: from the locale: zh_TW/zh_HK -> zh-Hant, en_* -> en, "
-        "else zh-Hans).",
-    ),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    catalog: list[Path] = typer.Option([], "--catalog", metavar="metavar.dir", help="help.opt.catalog"),
+    lang: str | None = typer.Option(None, "--lang", metavar="zh-Hans|zh-Hant|en", callback=lang_option, help="help.opt.lang"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="help.opt.version"),
 ) -> None:
     from hanban.strings import lang_from_locale
 
@@ -73,14 +52,41 @@ def root(
     ctx.obj = Invocation(io, lang=lang or lang_from_locale(), overlays=[str(p) for p in catalog])  # type: ignore[arg-type]
 
 
-# The order here is the order of the commands in --help.
-app.command("list")(list_cmd.command)
-app.command("show")(show.command)
-app.command("measures")(measures.command)
-app.command("validate")(validate.command)
-app.command("search")(search.command)
-app.command("ask")(ask.command)
-app.command("questions")(questions.command)
+def build_app(lang: Lang) -> typer.Typer:
+    """The Typer app with its help in `lang` (built once the language is known)."""
+    group = type("Group", (LocalizedGroup,), {"lang": lang})
+    application = typer.Typer(
+        name="hanban",
+        help=word("help.app", lang),
+        cls=group,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    application.callback()(localized(root, lang, with_lang=False))
+    for name, fn in COMMANDS:
+        application.command(name, help=word(f"help.cmd.{name}", lang), cls=LocalizedCommand)(localized(fn, lang))
+    return application
+
+
+def app_language(argv: list[str]) -> Lang:
+    """The language of this run: --lang anywhere on the command line, else the locale."""
+    from hanban.strings import lang_from_locale, parse_lang
+
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value is not None:
+            try:
+                return parse_lang(value)
+            except ValueError:
+                break  # the option's own check says so
+    return lang_from_locale()
+
+
+app = build_app(app_language([]))  # for tests and shell completion: the locale's language
 
 
 def main() -> None:
@@ -90,13 +96,18 @@ def main() -> None:
     if sys.stdout is None:  # started with >&-
         print("hanban: cannot write output: standard output is closed", file=sys.stderr)
         sys.exit(ExitStatus.NOT_FOUND)
+    argv = sys.argv[1:]
+    lang = app_language(argv)
     code: Any = 0
     try:
-        app(prog_name="hanban")
-    except SystemExit as exc:  # click ends every run with sys.exit
+        code = build_app(lang)(prog_name="hanban", args=argv, standalone_mode=False)
+    except UsageError as exc:  # click's own words, in the person's language
+        print(usage_error(exc, lang), file=sys.stderr)
+        code = exc.exit_code
+    except SystemExit as exc:
         code = exc.code
-    except KeyboardInterrupt:
-        print("hanban: interrupted", file=sys.stderr)
+    except (KeyboardInterrupt, Abort):
+        print(word("msg.interrupted", lang), file=sys.stderr)
         code = ExitStatus.INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()

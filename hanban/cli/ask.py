@@ -12,10 +12,11 @@ from hanban.cli.complete import complete_set
 from hanban.cli.errors import handles_errors, invocation
 from hanban.cli.files import OUTPUT_SUFFIXES, check_writable, write_atomic
 from hanban.errors import AnswerError
+from hanban.strings import word
 
 if TYPE_CHECKING:
     from hanban.catalog.store import Catalog
-    from hanban.catalog.wizard_model import Answer
+    from hanban.catalog.wizard_model import Answer, Question
     from hanban.cli.context import Io
     from hanban.strings import Lang
     from hanban.wizard.checklist import Checklist
@@ -24,12 +25,12 @@ if TYPE_CHECKING:
 @handles_errors
 def command(
     ctx: typer.Context,
-    set_: list[str] = typer.Option([], "--set", metavar="ID=VALUE", autocompletion=complete_set, help="Answer a question without being asked (repeatable); --set service=ID picks the service by id or name."),
-    answers_file: Path | None = typer.Option(None, "--answers", metavar="FILE", help="Read answers from a YAML file (e.g. one written by --save-answers)."),
-    json_: bool = typer.Option(False, "--json", help="Print the checklist as JSON: {service, answers, channels, items, sources, as_of}."),
-    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Also write the checklist to FILE: Markdown (.md), HTML (.html) or JSON (.json)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite --output / --save-answers files that exist."),
-    save_answers: Path | None = typer.Option(None, "--save-answers", metavar="FILE", help="Write the answers the flow asked to FILE (YAML), for --answers later."),
+    set_: list[str] = typer.Option([], "--set", metavar="metavar.id_value", autocompletion=complete_set, help="help.ask.set"),
+    answers_file: Path | None = typer.Option(None, "--answers", metavar="metavar.file", help="help.ask.answers"),
+    json_: bool = typer.Option(False, "--json", help="help.ask.json"),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="metavar.file", help="help.ask.output"),
+    force: bool = typer.Option(False, "--force", help="help.ask.force"),
+    save_answers: Path | None = typer.Option(None, "--save-answers", metavar="metavar.file", help="help.ask.save_answers"),
 ) -> None:
     """Answer a few questions and get a checklist for your case: channels, where, what to bring, steps, sources."""
     from hanban.wizard import flow
@@ -47,10 +48,10 @@ def command(
     answers = check_all(wiz, given, catalog)
     pos = flow.walk(wiz.questions, answers)
     if pos.ignored:
-        io.say("hanban: ignored (the flow does not ask these for your case): " + ", ".join(f"{k}={v}" for k, v in pos.ignored.items()))
+        io.say(word("msg.ignored", lang, answers=", ".join(f"{k}={v}" for k, v in pos.ignored.items())))
     interactive = io.interactive and not json_
     if pos.next is not None and not interactive:
-        raise AnswerError(_missing_message(flow.needed(wiz, pos)))
+        raise MissingAnswers(flow.needed(wiz, pos))
     if interactive and (pos.next is not None or not given):
         from hanban.cli.prompts import QuestionaryPrompter
         from hanban.wizard.session import run
@@ -61,11 +62,17 @@ def command(
     deliver(io, catalog, answers, lang, json_=json_, output=output, force=force, save_answers=save_answers)
 
 
-def _missing_message(needed: list[Any]) -> str:
-    from hanban.wizard.answers import allowed_text
+class MissingAnswers(AnswerError):
+    """No terminal to ask the questions still open: name each, with what it takes."""
 
-    lines = [f"  {q.id}: {allowed_text(q)}" for q in needed]
-    return "no terminal to ask the remaining questions; answer them with --set ID=VALUE or --answers FILE:\n" + "\n".join(lines)
+    def __init__(self, needed: list[Question]) -> None:
+        self.needed = needed
+        super().__init__(self.text("en"))
+
+    def text(self, lang: Lang) -> str:
+        from hanban.wizard.answers import allowed_text
+
+        return "\n".join([word("err.no_terminal", lang)] + [f"  {q.id}: {allowed_text(q, lang)}" for q in self.needed])
 
 
 def deliver(
@@ -84,10 +91,10 @@ def deliver(
 
         text = yaml.safe_dump(answers_document(answers, service.id), allow_unicode=True, sort_keys=False)
         write_atomic(save_answers, text, force=force)
-        io.say(f"hanban: answers saved to {save_answers}")
+        io.say(word("msg.answers_saved", lang, path=save_answers))
     if output is not None:
         write_atomic(output, render_file(cl, catalog, lang, output.suffix.lower()), force=force)
-        io.say(f"hanban: checklist written to {output}")
+        io.say(word("msg.checklist_written", lang, path=output))
 
     def terminal(console: Any) -> None:
         from hanban.render.checklist_terminal import print_checklist

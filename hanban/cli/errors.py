@@ -10,7 +10,7 @@ import typer
 
 from hanban.cli.context import Invocation, Io
 from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound
-from hanban.strings import Lang
+from hanban.strings import Lang, word
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_PROBLEMS = 10
@@ -22,12 +22,12 @@ def report(io: Io, exc: HanbanError, lang: Lang = "en") -> int:
         for p in exc.problems[:MAX_PROBLEMS]:
             io.say(str(p))
         if len(exc.problems) > MAX_PROBLEMS:
-            io.say(f"... and {len(exc.problems) - MAX_PROBLEMS} more")
-        io.say(f"hanban: the catalog has {len(exc.problems)} problem(s); run `hanban validate` for details")
+            io.say(word("msg.and_more", lang, n=len(exc.problems) - MAX_PROBLEMS))
+        io.say(word("msg.catalog_problems", lang, n=len(exc.problems)))
     else:
-        io.say(f"hanban: {exc.text(lang)}")
+        io.say(("hanban：" if lang != "en" else "hanban: ") + exc.text(lang))
         if isinstance(exc, NotFound) and exc.candidates:
-            io.say("did you mean: " + ", ".join(exc.candidates) + "?")
+            io.say(word("msg.did_you_mean", lang, ids=", ".join(exc.candidates)))
     return int(exc.exit_code)
 
 
@@ -51,7 +51,7 @@ def handles_errors(fn: F) -> F:
         except HanbanError as exc:
             raise typer.Exit(report(io, exc, inv.lang)) from None
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D (end of input) at a prompt
-            io.say("hanban: interrupted")
+            io.say(word("msg.interrupted", inv.lang))
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
 
     return cast(F, wrapper)

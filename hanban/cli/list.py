@@ -6,15 +6,16 @@ import typer
 
 from hanban.cli.errors import handles_errors, invocation
 from hanban.errors import ExitStatus
+from hanban.strings import word
 
 
 @handles_errors
 def command(
     ctx: typer.Context,
-    cross_province: bool = typer.Option(False, "--cross-province", help="Only services available across provinces (跨省通办)."),
-    fully_online: bool = typer.Option(False, "--fully-online", help="Only services available fully online (全程网办)."),
-    one_window: bool = typer.Option(False, "--one-window", help="Only services available at one window (一窗通办)."),
-    json_: bool = typer.Option(False, "--json", help="Print a JSON array of service objects."),
+    cross_province: bool = typer.Option(False, "--cross-province", help="help.list.cross_province"),
+    fully_online: bool = typer.Option(False, "--fully-online", help="help.list.fully_online"),
+    one_window: bool = typer.Option(False, "--one-window", help="help.list.one_window"),
+    json_: bool = typer.Option(False, "--json", help="help.list.json"),
 ) -> None:
     """List services; the filters combine with AND."""
     inv = invocation(ctx)
@@ -40,5 +41,5 @@ def command(
             io.out(list_line(s, lang))
             found += 1
     if not found:
-        io.say("hanban: no service matches these filters")
+        io.say(word("msg.no_filter_match", lang))
         raise typer.Exit(ExitStatus.NOT_FOUND)

@@ -10,7 +10,7 @@ from hanban.cli.errors import handles_errors, invocation
 @handles_errors
 def command(
     ctx: typer.Context,
-    json_: bool = typer.Option(False, "--json", help="Print a JSON array of the 26 measures."),
+    json_: bool = typer.Option(False, "--json", help="help.measures.json"),
 ) -> None:
     """List the 26 measures of August 2023 and the services each touches."""
     from hanban.render import json as rj

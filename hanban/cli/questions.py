@@ -5,14 +5,15 @@ from __future__ import annotations
 import typer
 
 from hanban.cli.errors import handles_errors, invocation
+from hanban.strings import word
 
 
 @handles_errors
 def command(
     ctx: typer.Context,
-    json_: bool = typer.Option(False, "--json", help="Print a JSON array of questions."),
-    service: str | None = typer.Option(None, "--service", metavar="ID", help="Only the questions this service's flow can ask."),
-    graph: bool = typer.Option(False, "--graph", help="Print the flow as a Mermaid flowchart."),
+    json_: bool = typer.Option(False, "--json", help="help.questions.json"),
+    service: str | None = typer.Option(None, "--service", metavar="metavar.id", help="help.questions.service"),
+    graph: bool = typer.Option(False, "--graph", help="help.questions.graph"),
 ) -> None:
     """List the wizard's questions: id, prompt, type, choices and the condition for asking."""
     from hanban.catalog import conditions as cond
@@ -35,7 +36,7 @@ def command(
     for q in qs:
         io.out(f"{q.id}\t{q.type}\t{q.prompt.get(lang)}\twhen: {cond.describe(q.when)}")
         if q.choices_from:
-            io.out(f"  (one of the {len(catalog.services)} services: see `hanban list`)")
+            io.out("  " + word("questions.service_choices", lang, n=len(catalog.services)))
         elif q.type == "select":
             for c in q.choices:
                 io.out(f"  {c.value}\t{c.label.get(lang)}")

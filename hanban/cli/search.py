@@ -11,6 +11,7 @@ import typer
 
 from hanban.cli.errors import handles_errors, invocation
 from hanban.errors import ExitStatus
+from hanban.strings import word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -21,19 +22,22 @@ if TYPE_CHECKING:
 DEFAULT_LIMIT = 10
 
 
-def _limit(value: str) -> str:
+def _limit(ctx: typer.Context, value: str) -> str:
     # A str option checked here: an int-typed option would pull pydantic into start-up (see fastargs).
     if not value.strip().isdigit() or int(value) < 1:
-        raise typer.BadParameter(f"{value!r} is not a whole number of at least 1")
+        from hanban.cli.localize import lang_of
+        from hanban.strings import word
+
+        raise typer.BadParameter(word("err.limit", lang_of(ctx), value=repr(value)))
     return value
 
 
 @handles_errors
 def command(
     ctx: typer.Context,
-    query: list[str] = typer.Argument(..., metavar="QUERY", help="What you would call the service, in any script or English (words are joined)."),
-    json_: bool = typer.Option(False, "--json", help="Print a JSON array of {id, name, score, matched}."),
-    limit: str = typer.Option(str(DEFAULT_LIMIT), "--limit", "-n", metavar="N", callback=_limit, help="Show at most N matches."),
+    query: list[str] = typer.Argument(..., metavar="metavar.query", help="help.search.query"),
+    json_: bool = typer.Option(False, "--json", help="help.search.json"),
+    limit: str = typer.Option(str(DEFAULT_LIMIT), "--limit", "-n", metavar="metavar.n", callback=_limit, help="help.search.limit"),
 ) -> None:
     """Find services by name, alias, glossary term or text: 身份证丢了, 身分證補領, "lost ID card"."""
     from hanban.find.search import search
@@ -49,7 +53,7 @@ def command(
 
     io.emit(json=lambda: [rj.hit(h) for h in hits], terminal=lambda con: _print_hits(con, hits, lang), plain=plain, as_json=json_)
     if not hits:
-        io.say(f"hanban: no service matches {text!r}; try other words, or `hanban list`")
+        io.say(word("msg.no_hit", lang, query=repr(text)))
         raise typer.Exit(ExitStatus.NOT_FOUND)
 
 

@@ -13,11 +13,11 @@ def command(
     ctx: typer.Context,
     service: str = typer.Argument(
         ...,
-        metavar="SERVICE",
-        help="A service id, its name in any script, or an alias; a clear near miss is taken (and said so).",
+        metavar="metavar.service",
+        help="help.show.service",
         autocompletion=complete_service,
     ),
-    json_: bool = typer.Option(False, "--json", help="Print the full service object as JSON."),
+    json_: bool = typer.Option(False, "--json", help="help.show.json"),
 ) -> None:
     """Show one service in full: channels, documents, where to go, sources."""
     from hanban.find.resolve import resolve_service

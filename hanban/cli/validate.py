@@ -9,14 +9,15 @@ import typer
 
 from hanban.cli.errors import handles_errors, invocation
 from hanban.errors import CatalogError, ExitStatus
+from hanban.strings import word
 
 
 @handles_errors
 def command(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(None, metavar="[PATH]...", help="Files or folders to check (default: the catalog and its overlays)."),
+    paths: list[Path] = typer.Argument(None, metavar="metavar.path", help="help.validate.paths"),
     seeds: Path | None = typer.Option(
-        None, "--seeds", metavar="DIR", help="Also check every quote verbatim against the seed texts in DIR (also HANBAN_SEEDS)."
+        None, "--seeds", metavar="metavar.dir", help="help.validate.seeds"
     ),
 ) -> None:
     """Check catalog files against the schema and their references; one line per problem."""
@@ -33,16 +34,14 @@ def command(
     except CatalogError as exc:
         for p in exc.problems:
             io.out(str(p))
-        io.say(f"hanban: {len(exc.problems)} problem(s) found")
+        io.say(word("msg.problems_found", inv.lang, n=len(exc.problems)))
         raise typer.Exit(ExitStatus.NOT_FOUND) from None
     problems = lint(cat.wizard, {s.id: s for s in cat.services.select()})  # what loading tolerates
     for p in problems:
         io.out(str(p))
     if problems:
-        io.say(f"hanban: {len(problems)} problem(s) found")
+        io.say(word("msg.problems_found", inv.lang, n=len(problems)))
         raise typer.Exit(ExitStatus.NOT_FOUND)
-    checked = "quotes checked" if seed_dir else "quotes not checked (use --seeds)"
-    io.say(
-        f"hanban: catalog OK: {len(cat.services)} services, {len(cat.measures)} measures, "
-        f"{len(cat.places)} places, {len(cat.documents)} document kinds; {checked}"
-    )
+    checked = word("msg.quotes_checked" if seed_dir else "msg.quotes_not_checked", inv.lang)
+    counts = {"services": len(cat.services), "measures": len(cat.measures), "places": len(cat.places), "documents": len(cat.documents)}
+    io.say(word("msg.catalog_ok", inv.lang, quotes=checked, **counts))

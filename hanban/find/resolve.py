@@ -9,6 +9,7 @@ from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.errors import NotFound
 from hanban.find.text import exact_key, search_form, to_simplified
+from hanban.strings import word
 
 # A fuzzy match is used without asking only when it is good and well ahead of the next one.
 CLEAR_MIN_SCORE = 0.45
@@ -74,8 +75,8 @@ def resolve(catalog: Catalog, query: str) -> Resolution:
     if hits and is_clear(hits[0].score, hits[1].score if len(hits) > 1 else None):
         return Resolution(catalog.service(hits[0].id), guessed=True, score=hits[0].score)
     if not hits:
-        raise NotFound(f"no service called {query!r}; try `hanban list` or `hanban search`")
-    raise NotFound(f"no service called {query!r}", candidates=tuple(h.id for h in hits))
+        raise NotFound(key="err.no_service", query=repr(query))
+    raise NotFound(candidates=tuple(h.id for h in hits), key="err.no_service_short", query=repr(query))
 
 
 def is_clear(best: float, runner_up: float | None) -> bool:
@@ -92,5 +93,5 @@ def resolve_service(
     """The service `query` names; a guess is announced through `note` (the CLI passes `say`)."""
     r = resolve(catalog, query)
     if r.guessed and note is not None:
-        note(f"hanban: no service is called {query!r}; using the closest match, {r.service.id} ({r.service.name.get(lang)})")
+        note(word("msg.closest", lang, query=repr(query), id=r.service.id, name=r.service.name.get(lang)))
     return r.service

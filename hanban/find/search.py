@@ -51,7 +51,7 @@ class QueryTooLong(HanbanError):
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        super().__init__(f"the query is longer than {limit} characters; describe the service in fewer words")
+        super().__init__(key="err.query_too_long", n=limit)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def test_missing_answers_without_a_terminal_exit_2_naming_each_question_and_its_
 def test_no_answers_and_no_terminal_exit_2_with_a_message_not_a_hang(runner: CliRunner) -> None:
     got = run(runner, "ask")
     assert got.exit_code == 2
-    assert "no terminal" in got.stderr and "service: one of:" in got.stderr and "--set" in got.stderr
+    assert "no terminal" in got.stderr and "service: a service id or name" in got.stderr and "--set" in got.stderr
 
 
 def test_answers_the_flow_does_not_reach_are_reported_and_ignored(runner: CliRunner) -> None:

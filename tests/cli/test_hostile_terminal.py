@@ -101,7 +101,7 @@ def test_ask_without_a_terminal_exits_2_naming_the_flags_instead_of_waiting(tmp_
     )
     assert got.returncode == 2
     assert got.stdout == ""
-    assert "--set ID=VALUE" in got.stderr and "service: one of:" in got.stderr
+    assert "--set ID=VALUE" in got.stderr and "service: a service id or name" in got.stderr
 
 
 def test_ask_with_stdin_a_terminal_but_stdout_piped_does_not_prompt(tmp_path: Path) -> None:
