@@ -55,4 +55,12 @@ QUERIES = [
     ("县城上牌", "vehicle-registration-county"),
     ("multiple entry business visa", "business-multi-entry-visa"),
     ("都市圈 落户年限 互认", "metro-area-hukou-recognition"),
+    # pinyin, as people type it on a keyboard without a Chinese input method
+    ("wufanzui", "no-crime-certificate"),
+    ("wfz", "no-crime-certificate"),
+    ("juzhuzheng", "residence-permit"),
+    ("kouanqianzheng", "port-visa"),
+    ("xinshenger", "newborn-registration"),
+    ("shenfenzhengdiushi", "id-card-lost-reissue"),
+    ("linshi shenfenzheng", "temporary-id-card"),
 ]

@@ -122,6 +122,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
         sources=sources,
         origin=c.origin(path),
         hant_aliases=tuple(c.hant(a) for a in names.get("zh-Hans", ())),
+        pinyin=tuple(dict.fromkeys(p for t in [name.zh_hans, *names.get("zh-Hans", ())] if (p := c.pinyin(t)))),
     )
 
 

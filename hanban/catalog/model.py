@@ -146,6 +146,7 @@ class Service:
     sources: tuple[Source, ...]
     origin: Origin
     hant_aliases: tuple[str, ...] = ()  # the Simplified aliases in Traditional (derived at compile time)
+    pinyin: tuple[str, ...] = ()  # pinyin syllables of its Simplified name and aliases (derived at compile time)
     as_of: str = ""  # the newest seed date the service cites (filled in by `finish_service`)
 
     def all_sources(self) -> tuple[Source, ...]:

@@ -80,11 +80,13 @@ def default_hant(known: Mapping[str, str] | None = None) -> Hant:
     return lambda text: known.get(text) or to_traditional(text)
 
 
-def check_document(doc: Located, hant: Hant | None = None, seed_texts: Mapping[str, str] | None = None) -> Unit:
+def check_document(
+    doc: Located, hant: Hant | None = None, seed_texts: Mapping[str, str] | None = None, pinyin: Hant | None = None
+) -> Unit:
     """Check one parsed file against the schema; its entries, references and problems."""
     from hanban.catalog.wizard_schema import section
 
-    c = Checker(doc, hant or default_hant(), seed_texts)
+    c = Checker(doc, hant or default_hant(), seed_texts, pinyin)
     unit = Unit(doc.file)
     if doc.data is None:
         c.err((), "the file is empty")

@@ -49,9 +49,10 @@ class Ref:
 class Checker:
     """Walks one document, building typed values and recording problems with their line."""
 
-    def __init__(self, doc: Located, hant: Hant, seed_texts: Mapping[str, str] | None = None) -> None:
+    def __init__(self, doc: Located, hant: Hant, seed_texts: Mapping[str, str] | None = None, pinyin: Hant | None = None) -> None:
         self.doc = doc
         self.hant = hant
+        self.pinyin = pinyin or _pinyin
         self.seed_texts = seed_texts
         self.problems: list[Problem] = []
         self.refs: list[Ref] = []
@@ -202,6 +203,12 @@ class Checker:
             return s
 
         return self.seq(value, path, one)
+
+
+def _pinyin(text: str) -> str:
+    from hanban.catalog.pinyin import syllables
+
+    return syllables(text)
 
 
 def squash(text: str) -> str:

@@ -190,10 +190,14 @@ class Catalog:
         return self.tables.seeds
 
     def service_choices(self) -> list[Summary]:
-        """The services as the service question offers them: by category (catalog order of
-        categories), then id."""
-        order = {c: i for i, c in enumerate(m.CATEGORIES)}
-        return sorted(self.services.summaries(), key=lambda s: (order.get(s.category, len(order)), s.id))
+        """The services as the service question offers them: first those its `order` lists (the
+        ones people come for most), then the rest by category (catalog order of categories), then id."""
+        from hanban.catalog.wizard_model import SERVICE_QUESTION
+
+        q = self.wizard.question(SERVICE_QUESTION)
+        first = {sid: i for i, sid in enumerate(q.order)} if q is not None else {}
+        categories = {c: i for i, c in enumerate(m.CATEGORIES)}
+        return sorted(self.services.summaries(), key=lambda s: (first.get(s.id, len(first)), categories.get(s.category, len(categories)), s.id))
 
     def service(self, sid: str) -> m.Service:
         """The service with this id (KeyError when there is none)."""

@@ -108,6 +108,9 @@ def _check_references(wiz: Wizard, service_ids: Sequence[str]) -> list[Problem]:
         out += _check_condition(q.when, known, q.origin, f"questions.{q.id}.when", earlier, choice_values)
         if q.type == "select" and not q.choices and q.choices_from is None:
             out.append(_problem(q.origin, f"questions.{q.id}.choices", "no choices"))
+        out += [_problem(q.origin, f"questions.{q.id}.order", f"unknown service {sid!r}") for sid in q.order if sid not in services]
+        if q.default_from is not None and (q.default_from not in earlier or known[q.default_from].type != q.type):
+            out.append(_problem(q.origin, f"questions.{q.id}.default_from", f"{q.default_from!r} is not an earlier question of the same type"))
         earlier.add(q.id)
     for r in wiz.rules:
         out += _check_condition(r.when, known, r.origin, f"rules.{r.id}.when", None, choice_values)

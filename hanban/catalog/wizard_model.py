@@ -26,6 +26,7 @@ class Choice:
 
     value: str
     label: Text
+    pinyin: str = ""  # syllables of its Simplified label (derived at compile time), for typing `henan`
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Question:
     maximum: int | None = None
     example: Answer | None = None
     origin: Origin = Origin("", 0)
+    order: tuple[str, ...] = ()  # for `choices_from: services`: the services offered first, in this order
+    default_from: str | None = None  # a question whose answer is this one's default (where you live: your hukou)
 
     def choice(self, value: Answer) -> Choice | None:
         """The choice with this value, if any."""

@@ -48,7 +48,9 @@ def condition(c: Checker, raw: Any, path: PathKey) -> cond.Condition | None:
 
 
 def question(c: Checker, value: Any, path: PathKey) -> Question | None:
-    d = c.mapping(value, path, ("id", "type", "prompt"), ("help", "choices", "choices_from", "when", "min", "max", "example"))
+    d = c.mapping(
+        value, path, ("id", "type", "prompt"), ("help", "choices", "choices_from", "when", "min", "max", "example", "order", "default_from")
+    )
     if d is None:
         return None
     qid = c.field(d, "id", path, c.string)
@@ -76,9 +78,13 @@ def question(c: Checker, value: Any, path: PathKey) -> Question | None:
     if example is not None and not isinstance(example, (str, int, bool)):
         c.err(path + ("example",), "expected a plain value")
         example = None
+    order = c.seq(d.get("order"), path + ("order",), c.ident) if "order" in d else ()
+    if order and choices_from != "services":
+        c.err(path + ("order",), "only a question with choices_from: services has an order")
+    default_from = c.field(d, "default_from", path, c.string)
     if qid is None or qtype is None or prompt is None:
         return None
-    return Question(qid, qtype, prompt, help_, choices, choices_from, when, minimum, maximum, example, c.origin(path))
+    return Question(qid, qtype, prompt, help_, choices, choices_from, when, minimum, maximum, example, c.origin(path), order, default_from)
 
 
 def whole_number(c: Checker, d: dict[str, Any], key: str, path: PathKey) -> int | None:
@@ -115,7 +121,7 @@ def choice_list(c: Checker, value: Any, path: PathKey) -> tuple[Choice, ...]:
             continue
         seen.add(val)
         if label is not None:
-            out.append(Choice(val, label))
+            out.append(Choice(val, label, c.pinyin(label.zh_hans)))
     return tuple(out)
 
 

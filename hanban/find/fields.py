@@ -29,8 +29,9 @@ EN_SPELLINGS = {"license": "licence", "center": "centre", "licenses": "licence"}
 SHORT_TOKEN = 32  # up to this length a token is split without the regex (compiling it costs ~1 ms)
 
 # A service as search sees it, as plain data (stored by hanban.index at compile time): the characters
-# of its Simplified texts, and (field kind, text, normalised text, its features space-separated) per field.
-Prepared = tuple[str, list[tuple[str, str, str, str]]]
+# of its Simplified texts, (field kind, text, normalised text, its features space-separated) per field,
+# and the pinyin of its names.
+Prepared = tuple[str, list[tuple[str, str, str, str]], list[str]]
 
 
 # --------------------------------------------------------------------------- features
@@ -132,13 +133,14 @@ class Field:
 
 
 class Entry:
-    __slots__ = ("blob", "fields", "id", "name")
+    __slots__ = ("blob", "fields", "id", "name", "pinyin")
 
-    def __init__(self, id: str, name: m.Text, fields: tuple[Field, ...], blob: str) -> None:
+    def __init__(self, id: str, name: m.Text, fields: tuple[Field, ...], blob: str, pinyin: tuple[str, ...] = ()) -> None:
         self.id = id
         self.name = name
         self.fields = fields
         self.blob = blob  # every normalised text of the service, space-separated, for document frequencies
+        self.pinyin = pinyin  # of its names ("shen fen zheng")
 
 
 class Index:
@@ -227,7 +229,7 @@ def prepare(s: m.Service) -> Prepared:
         for kind, text, _ in texts
         if (f := _field(kind, text, {})) is not None
     ]
-    return "".join(sorted({c for _, text, script in texts if script == "zh-Hans" for c in text})), fields
+    return "".join(sorted({c for _, text, script in texts if script == "zh-Hans" for c in text})), fields, list(s.pinyin)
 
 
 def _entry(s: m.Service, made: dict[tuple[str, str], Field | None], hans: set[str]) -> Entry:
@@ -236,11 +238,11 @@ def _entry(s: m.Service, made: dict[tuple[str, str], Field | None], hans: set[st
     for _, text, script in texts:
         if script == "zh-Hans":
             hans.update(text)
-    return Entry(s.id, s.name, fields, " " + " ".join(f.norm for f in fields) + " ")
+    return Entry(s.id, s.name, fields, " " + " ".join(f.norm for f in fields) + " ", s.pinyin)
 
 
 def _prepared_entry(sid: str, name: m.Text, prepared: Prepared, made: dict[tuple[str, str], Field], hans: set[str]) -> Entry:
-    chars, stored = prepared
+    chars, stored, pinyin = prepared
     hans.update(chars)
     fields: list[Field] = []
     for kind, text, norm, feats in stored:
@@ -248,7 +250,7 @@ def _prepared_entry(sid: str, name: m.Text, prepared: Prepared, made: dict[tuple
         if f is None:
             f = made[(kind, text)] = Field(kind, text, norm, feats)
         fields.append(f)
-    return Entry(sid, name, tuple(fields), " " + " ".join(f.norm for f in fields) + " ")
+    return Entry(sid, name, tuple(fields), " " + " ".join(f.norm for f in fields) + " ", tuple(pinyin))
 
 
 def build_index(rows: Iterable[SearchRow], glossary: Iterable[m.GlossaryTerm]) -> Index:

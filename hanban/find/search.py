@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.errors import HanbanError
+from hanban.find import pinyin
 from hanban.find.fields import Entry, Field, Index, atom, build_index, features, substantial
 from hanban.find.text import fold, is_cjk, normalize
 
@@ -58,7 +59,7 @@ class QueryTooLong(HanbanError):
 class Match:
     """Why a service matched: the kind of field and its text (as written in the catalog)."""
 
-    field: str  # id | name | alias | glossary | summary | condition | note | step
+    field: str  # id | name | alias | glossary | summary | condition | note | step | pinyin
     text: str
 
 
@@ -285,8 +286,14 @@ def search(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
         variants.append(_variant(raw, index))
     hits: list[Hit] = []
     memo: dict[tuple[str, str], tuple[float, Variant]] = {}
+    typed = pinyin.letters(query)
+    typed = typed if len(typed) >= pinyin.MIN_SEARCH else ""
     for entry in index.entries:
         score, matched = _score_entry(entry, variants, memo)
+        if typed and entry.pinyin:
+            sound, form = pinyin.best(typed, entry.pinyin)
+            if sound > score:  # what was typed reads as the pinyin of one of its names
+                score, matched = sound, [Match("pinyin", form)]
         if score >= MIN_SCORE:
             hits.append(Hit(entry.id, entry.name, round(score, 3), tuple(matched)))
     hits.sort(key=lambda h: (-h.score, h.id))

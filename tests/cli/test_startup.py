@@ -16,7 +16,7 @@ import pytest
 
 from conftest import REPO
 
-HEAVY = ("questionary", "prompt_toolkit", "opencc")
+HEAVY = ("questionary", "prompt_toolkit", "opencc", "pypinyin", "yaml")
 
 PROBE = """
 import json, sys

@@ -1,0 +1,31 @@
+"""Latin letters typed for Chinese names: whole syllables (run together or not), a syllable being
+typed, initials; and pypinyin is needed only to compile the catalog."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanban.catalog.pinyin import syllables
+from hanban.find.pinyin import best, letters, score
+
+
+def test_names_get_their_pinyin_when_compiled() -> None:
+    assert syllables("居民身份证丢失补领") == "ju min shen fen zheng diu shi bu ling"
+    assert syllables("长三角") == "chang san jiao"  # a character with two sounds, read right
+    assert syllables("12367平台") == "ping tai" and syllables("hukou") == ""
+
+
+@pytest.mark.parametrize(
+    "typed,matches",
+    [("shenfenzheng", True), ("shen fen zheng", True), ("shenfenz", True), ("sfz", True), ("jmsfz", True),
+     ("henfen", False), ("enfenzheng", False), ("x", False)],
+)
+def test_syllables_from_their_start_or_initials_match(typed: str, matches: bool) -> None:
+    assert (score(letters(typed), "ju min shen fen zheng diu shi bu ling") > 0) == matches
+
+
+def test_a_whole_syllable_ranks_above_one_being_typed() -> None:
+    provinces = ["he nan", "hei long jiang", "he bei"]
+    assert best("he", provinces)[1] == "he nan"  # 河南 and 河北 before 黑龙江 (hei...)
+    assert score("he", "he nan") > score("he", "hei long jiang") > 0
+    assert letters("身份证") == "" and letters("sfz 2") == ""
