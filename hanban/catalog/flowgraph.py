@@ -212,6 +212,21 @@ class Graph:
                 stand_in = True
         return out
 
+    def longest(self, answers: Mapping[str, Answer]) -> int:
+        """How many questions the longest path from these answers asks in all (answered ones
+        included), taking the representative values of each later question (`representatives`)."""
+        reps = self.representatives()
+
+        def go(given: dict[str, Answer]) -> int:
+            pos = walk(self.wiz.questions, given)
+            if pos.next is None:
+                return len(pos.answers)
+            q = pos.next
+            values = reps.get(q.id) or self.all_values(q)
+            return max(go({**pos.answers, q.id: v}) for v in values)
+
+        return go(dict(answers))
+
     def reachable_questions(self) -> set[str]:
         """Ids of the questions some path asks (see `service_representatives` for why this is cheap)."""
         seen: set[str] = set()

@@ -1,5 +1,11 @@
 """The only module that imports questionary: it asks (a `wizard.session.Prompter`), and nothing else.
 
+Long lists (what you need to get done; provinces) are type-ahead pickers: a text prompt with a
+completion menu, so Chinese typed with an input method, pinyin and English all work, and the
+menu holds only choices (never a heading). The service picker ranks with `hanban search`; a
+province picker matches labels in any script, ids and pinyin. Short lists and yes/no are
+questionary selects.
+
 Every prompt uses `.unsafe_ask()`, so Ctrl-C raises KeyboardInterrupt (questionary's `.ask()`
 would swallow it and print to stdout); end of input (Ctrl-D) is turned into KeyboardInterrupt
 too, and the CLI exits 130. Tests pass `input=`/`output=` (prompt_toolkit pipe input) as `io`.
@@ -7,20 +13,27 @@ too, and the CLI exits 130. Tests pass `input=`/`output=` (prompt_toolkit pipe i
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import shutil
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit.completion import Completer, Completion
+from prompt_toolkit.document import Document
+from prompt_toolkit.validation import ValidationError, Validator
 from questionary import Choice as QChoice
-from questionary import Separator
 
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_model import Answer, Question
+from hanban.find import pinyin
 from hanban.strings import Lang, word
 from hanban.wizard.session import BACK, DONE
 
 TEXT_BACK = "<"
-SEARCHABLE = 8  # a select with more choices than this can be filtered by typing
+SEARCHABLE = 8  # a select with more choices than this is a type-ahead picker
+MENU_ROWS = 8  # rows the completion menu may take (a 24-row terminal keeps room for the question)
+
+Row = tuple[str, str, object]  # (label shown and typed in, a note beside it, the value it stands for)
 
 
 def _run(question: Any) -> Any:
@@ -42,57 +55,214 @@ def _run(question: Any) -> Any:
         raise KeyboardInterrupt from None
 
 
+class _Rows(Completer):
+    """The completion menu: the rows `find` gives for what has been typed so far."""
+
+    def __init__(self, find: Callable[[str], list[Row]]) -> None:
+        self.find = find
+
+    def get_completions(self, document: Document, complete_event: Any) -> Iterator[Completion]:
+        typed = document.text
+        for label, note, _ in self.find(typed):
+            yield Completion(label, start_position=-len(typed), display=label, display_meta=note)
+
+
+class _OneOf(Validator):
+    """Enter is accepted only when the text names one row (or is empty and there is a default)."""
+
+    def __init__(self, pick: Callable[[str], object | None], message: str) -> None:
+        self.pick = pick
+        self.message = message
+
+    def validate(self, document: Document) -> None:
+        if self.pick(document.text) is None:
+            raise ValidationError(message=self.message, cursor_position=len(document.text))
+
+
+def _enter_takes_first(find: Callable[[str], list[Row]], when_empty: bool) -> Any:
+    """Enter with nothing highlighted takes the first row for what was typed (what ranks first),
+    so typing 身份证丢失 and Enter picks a service, never the bare text. The rows are found here,
+    not read from the menu, which may not have caught up with fast typing (or a paste)."""
+    from prompt_toolkit.filters import completion_is_selected
+    from prompt_toolkit.key_binding import KeyBindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("enter", filter=~completion_is_selected, eager=True)
+    def _(event: Any) -> None:
+        buffer = event.current_buffer
+        if buffer.text.strip() or when_empty:
+            rows = find(buffer.text)
+            if rows:
+                buffer.text = rows[0][0]
+        buffer.complete_state = None
+        buffer.validate_and_handle()
+
+    return bindings
+
+
+def _shorten(text: str, width: int) -> str:
+    """`text` cut to `width` terminal columns with an ellipsis (Chinese characters take two)."""
+    from rich.cells import cell_len, set_cell_size
+
+    return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 1)) + "…"
+
+
 class QuestionaryPrompter:
-    """Asks with questionary, in the person's language."""
+    """Asks with questionary and prompt_toolkit, in the person's language."""
 
     def __init__(self, catalog: Catalog, lang: Lang, io: Mapping[str, Any] | None = None) -> None:
         self.catalog = catalog
         self.lang = lang
         self.io = dict(io or {})
 
-    def _choices(self, q: Question) -> tuple[list[Any], int]:
-        """The choices of a select (services grouped by category) and how many can be chosen."""
-        lang = self.lang
-        if q.type == "confirm":
-            return [QChoice(word("w.yes", lang), value=True), QChoice(word("w.no", lang), value=False)], 2
-        if q.choices_from == "services":
-            services = self.catalog.service_choices()
-            out: list[Any] = []
-            group = None
-            for s in services:
-                if s.category != group:
-                    group = s.category
-                    out.append(Separator(f"── {word(f'category.{group}', lang)} ──"))
-                out.append(QChoice(s.name.get(lang), value=s.id))
-            return out, len(services)
-        return [QChoice(c.label.get(lang), value=c.value) for c in q.choices], len(q.choices)
-
+    # -- the session's interface ----------------------------------------------------------------
     def ask(self, q: Question, *, number: int, total: int, default: Answer | None, can_go_back: bool) -> Answer | str:
         """Ask one question; return its value, or BACK."""
         lang = self.lang
-        progress = word("w.progress", lang, n=number, total=total)
-        message = q.prompt.get(lang)
-        if q.type in ("select", "confirm"):
-            choices, count = self._choices(q)
-            if can_go_back:
-                choices.append(QChoice(word("w.back", lang), value=BACK))
-            searchable = count > SEARCHABLE
-            first = next((c for c in choices if isinstance(c, QChoice) and c.value == default), None)
-            instruction = f"[{progress}] " + word("w.search" if searchable else "w.keys", lang)
-            return _run(  # type: ignore[no-any-return]
-                questionary.select(
-                    message,
-                    choices=choices,
-                    default=first,
-                    instruction=instruction,
-                    use_search_filter=searchable,
-                    use_jk_keys=not searchable,
-                    **self.io,
-                )
+        progress = word("w.progress", lang, n=number, total=total) if total else word("w.progress_first", lang, n=number)
+        got: Answer | str
+        if q.choices_from == "services":
+            got = self._service(q, progress)
+        elif q.type == "select" and len(q.choices) > SEARCHABLE:
+            got = self._picker(q, progress, default, can_go_back)
+        elif q.type in ("select", "confirm"):
+            got = self._select(q, progress, default, can_go_back)
+        else:
+            got = self._text(q, progress, default, can_go_back)
+        return got
+
+    def review(self, lines: Sequence[tuple[str, str, str]]) -> str:
+        """Print every answer (wrapped, never cut), then offer "all correct" or a change of one."""
+        lang = self.lang
+        self._print_summary(lines)
+        width = shutil.get_terminal_size().columns - 6
+        choices: list[Any] = [QChoice(word("w.show", lang), value=DONE)]
+        for n, (qid, prompt, _label) in enumerate(lines, 1):
+            choices.append(QChoice(_shorten(word("w.change_n", lang, n=n, prompt=prompt), width), value=qid))
+        return _run(questionary.select(word("w.review", lang), choices=choices, instruction=word("w.keys", lang), **self.io))  # type: ignore[no-any-return]
+
+    # -- the kinds of prompt ------------------------------------------------------------------------
+    def _autocomplete(self, message: str, find: Callable[[str], list[Row]], validate: Validator | None, *, first_when_empty: bool) -> str:
+        """A text prompt with a menu of what matches the text so far; Enter takes the highlighted
+        row, or the first one when none is highlighted (an empty text only if `first_when_empty`)."""
+        question = questionary.autocomplete(
+            message,
+            choices=[],
+            completer=_Rows(find),
+            validate=validate,
+            complete_while_typing=True,
+            reserve_space_for_menu=MENU_ROWS,
+            key_bindings=_enter_takes_first(find, first_when_empty),
+            **self.io,
+        )
+        buffer = question.application.current_buffer
+        question.application.pre_run_callables.append(lambda: buffer.start_completion(select_first=False))
+        return str(_run(question)).strip()
+
+    def _service(self, q: Question, progress: str) -> str:
+        """What do you need to get done: typed in any script, pinyin or English; search ranks it."""
+        from hanban.find.resolve import is_clear
+        from hanban.find.search import search
+
+        lang = self.lang
+        ordered = self.catalog.service_choices()
+        by_label = {s.name.get(lang): s.id for s in reversed(ordered)}  # the first of equal names wins
+        notes = {s.id: word(f"category.{s.category}", lang) for s in ordered}
+
+        def find(typed: str) -> list[Row]:
+            if not typed.strip():
+                return [(s.name.get(lang), notes[s.id], s.id) for s in ordered]
+            return [(h.name.get(lang), notes.get(h.id, ""), h.id) for h in search(self.catalog, typed, 12, typing=True)]
+
+        message = f"{q.prompt.get(lang)} [{progress}] {word('w.type_to_find', lang)}"
+        while True:
+            typed = self._autocomplete(message, find, None, first_when_empty=False)
+            if typed in by_label:
+                return by_label[typed]
+            if not typed:
+                print(word("w.need_something", lang))
+                continue
+            hits = search(self.catalog, typed, 6)
+            if hits and is_clear(hits[0].score, hits[1].score if len(hits) > 1 else None):
+                return hits[0].id
+            if not hits:
+                print(word("w.nothing_found", lang, text=typed))
+                continue
+            choices = [QChoice(h.name.get(lang), value=h.id) for h in hits] + [QChoice(word("w.none_of_these", lang), value=BACK)]
+            got = _run(questionary.select(word("w.which_one", lang), choices=choices, instruction=word("w.keys", lang), **self.io))
+            if got != BACK:
+                return str(got)
+
+    def _picker(self, q: Question, progress: str, default: Answer | None, can_go_back: bool) -> Answer | str:
+        """A long list of choices (provinces): type any script, the id or pinyin; Enter alone takes the default."""
+        lang = self.lang
+        choices = sorted(q.choices, key=lambda c: c.value != default)  # the default first
+        rows: list[Row] = [(c.label.get(lang), c.label.en if lang != "en" else c.label.zh_hans, c.value) for c in choices]
+        if can_go_back:
+            rows.append((word("w.back", lang), "", BACK))
+
+        def find(typed: str) -> list[Row]:
+            t = typed.strip().casefold()
+            if not t:
+                return rows
+            letters = pinyin.letters(t)
+            ranked = []
+            for i, (row, c) in enumerate(zip(rows, [*choices, None])):
+                names = [row[0].casefold()] + ([c.label.zh_hans, c.label.zh_hant, c.label.en.casefold(), c.value] if c else [])
+                if t in names:
+                    tier = 0.0
+                elif any(n.startswith(t) for n in names):
+                    tier = 1.0
+                elif any(t in n for n in names):
+                    tier = 2.0
+                elif letters and c is not None and (sound := pinyin.score(letters, c.pinyin)):
+                    tier = 3.0 - sound
+                else:
+                    continue
+                ranked.append((tier, i, row))
+            return [row for _, _, row in sorted(ranked)]
+
+        def pick(typed: str) -> object | None:
+            if not typed.strip():
+                return default if default is not None else None
+            if typed.strip() == TEXT_BACK and can_go_back:
+                return BACK
+            found = find(typed)
+            exact = [r for r in found if r[0] == typed.strip()]
+            if exact or len(found) == 1:
+                return (exact or found)[0][2]
+            return None
+
+        hint = word("w.type_to_find", lang)
+        if default is not None and (chosen := q.choice(default)) is not None:
+            hint += word("w.enter_default", lang, label=chosen.label.get(lang))
+        message = f"{q.prompt.get(lang)} [{progress}] {hint}"
+        typed = self._autocomplete(message, find, _OneOf(pick, word("w.pick_from_list", lang)), first_when_empty=default is not None)
+        got = pick(typed)
+        return got if isinstance(got, (str, int, bool)) else BACK
+
+    def _select(self, q: Question, progress: str, default: Answer | None, can_go_back: bool) -> Answer | str:
+        lang = self.lang
+        if q.type == "confirm":
+            choices = [QChoice(word("w.yes", lang), value=True), QChoice(word("w.no", lang), value=False)]
+        else:
+            choices = [QChoice(c.label.get(lang), value=c.value) for c in q.choices]
+        if can_go_back:
+            choices.append(QChoice(word("w.back", lang), value=BACK))
+        first = next((c for c in choices if c.value == default), None)
+        return _run(  # type: ignore[no-any-return]
+            questionary.select(
+                q.prompt.get(lang), choices=choices, default=first, instruction=f"[{progress}] " + word("w.keys", lang), use_jk_keys=True, **self.io
             )
-        hint = f"[{progress}] " + (word("w.text_back", lang) if can_go_back else "")
+        )
+
+    def _text(self, q: Question, progress: str, default: Answer | None, can_go_back: bool) -> Answer | str:
         from hanban.errors import AnswerError
         from hanban.wizard.answers import coerce
+
+        lang = self.lang
+        hint = f"[{progress}] " + (word("w.text_back", lang) if can_go_back else "")
 
         def valid(text: str) -> bool | str:
             if can_go_back and text.strip() == TEXT_BACK:
@@ -100,18 +270,29 @@ class QuestionaryPrompter:
             try:
                 coerce(q, text)
             except AnswerError as exc:
-                return str(exc)
+                return exc.text(lang)
             return True
 
-        got = _run(questionary.text(f"{message} {hint}", default="" if default is None else str(default), validate=valid, **self.io))
+        got = _run(questionary.text(f"{q.prompt.get(lang)} {hint}", default="" if default is None else str(default), validate=valid, **self.io))
         if can_go_back and str(got).strip() == TEXT_BACK:
             return BACK
         return coerce(q, got)
 
-    def review(self, lines: Sequence[tuple[str, str, str]]) -> str:
-        """Show the answers with a change entry beside each; return DONE or the id to change."""
-        lang = self.lang
-        choices: list[Any] = [QChoice(word("w.show", lang), value=DONE)]
-        for qid, prompt, label in lines:
-            choices.append(QChoice(f"{word('w.change', lang)}: {prompt} — {label}", value=qid))
-        return _run(questionary.select(word("w.review", lang), choices=choices, instruction=word("w.keys", lang), **self.io))  # type: ignore[no-any-return]
+    def _print_summary(self, lines: Sequence[tuple[str, str, str]]) -> None:
+        """The answers as a numbered list, wrapped with a hanging indent (nothing is cut)."""
+        from io import StringIO
+
+        from rich.console import Console
+        from rich.table import Table
+
+        drawn_elsewhere = self.io.get("output") is not None  # a test's output: keep stdout clean
+        console = Console(file=StringIO() if drawn_elsewhere else None, highlight=False, markup=False)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for n, (_qid, prompt, label) in enumerate(lines, 1):
+            grid.add_row(f"{n}.", prompt)
+            grid.add_row("", "→ " + label)
+        console.print(word("w.summary", self.lang))
+        console.print(grid)
+

@@ -3,7 +3,7 @@
 The pinyin was made when the catalog was compiled (`hanban.catalog.pinyin`): each name is a
 string of syllables ("shen fen zheng"). A query matches by whole syllables, run together or not
 (`shenfenzheng`, `shen fen`), from the start of a syllable and possibly stopping inside one (as
-people type: `shenfenz`), or by initials (`sfz`).
+people type: `shenfenz`), or by initials from the start of a name (`sfz` for 身份证补办).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def score(q: str, form: str) -> float:
             best = max(best, got)
         i = joined.find(q, i + 1)
     initials = "".join(s[0] for s in syls)
-    if len(q) >= 2 and q in initials:
+    if len(q) >= 2 and initials.startswith(q):  # from the start: `sfz` is 身份证…, not the middle of a name
         best = max(best, 0.5 + 0.4 * len(q) / len(initials))
     return best
 

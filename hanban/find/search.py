@@ -90,7 +90,7 @@ def index_for(catalog: Catalog, ids: Sequence[str] | None = None) -> Index:
 
 
 class Variant:
-    __slots__ = ("atoms", "factor", "feats", "has_pairs", "norm", "total", "via")
+    __slots__ = ("atoms", "factor", "feats", "has_pairs", "norm", "open_end", "total", "via")
 
     def __init__(
         self, norm: str, feats: dict[str, float], factor: float, via: str | None, total: float, has_pairs: bool,
@@ -103,6 +103,7 @@ class Variant:
         self.total = total  # sum of the feature weights
         self.has_pairs = has_pairs  # holds words or character pairs, not only single characters
         self.atoms = atoms  # a field holding none of these cannot share a feature with the query
+        self.open_end = False  # its last word may be unfinished (a person still typing)
 
 
 def _variant(norm: str, index: Index, factor: float = 1.0, via: str | None = None) -> Variant:
@@ -127,13 +128,14 @@ def _weights(norm: str, index: Index) -> dict[str, float]:
     return out
 
 
-def _contains(haystack: str, needle: str) -> bool:
-    """`needle` occurs in `haystack`; Latin letters and digits at its edges must be whole words."""
+def _contains(haystack: str, needle: str, open_end: bool = False) -> bool:
+    """`needle` occurs in `haystack`; Latin letters and digits at its edges must be whole words
+    (at its start only, when `open_end`: the last word is still being typed)."""
     start = haystack.find(needle) if needle else -1
     while start >= 0:
         end = start + len(needle)
         left = start == 0 or not _wordy(needle[0]) or not _wordy(haystack[start - 1])
-        right = end == len(haystack) or not _wordy(needle[-1]) or not _wordy(haystack[end])
+        right = open_end or end == len(haystack) or not _wordy(needle[-1]) or not _wordy(haystack[end])
         if left and right:
             return True
         start = haystack.find(needle, start + 1)
@@ -184,7 +186,7 @@ def _field_score(v: Variant, f: Field) -> float:
     q, t = v.norm, f.norm
     if q == t:
         return 1.0
-    if substantial(q) and _contains(t, q):
+    if substantial(q) and _contains(t, q, v.open_end and f.kind in IDENTITY_FIELDS):
         return 0.8 + 0.15 * len(q) / len(t)
     if f.kind in IDENTITY_FIELDS and v.via is None and substantial(t) and _contains(q, t):
         # (not for glossary translations: "小孩上 hukou" does not name the alias "hukou")
@@ -272,8 +274,11 @@ def _score_entry(
     return score, matches[:4]
 
 
-def search(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
-    """Services matching `query`, best first, at most `limit` (an empty list when nothing matches)."""
+def search(catalog: Catalog, query: str, limit: int = 10, *, typing: bool = False) -> list[Hit]:
+    """Services matching `query`, best first, at most `limit` (an empty list when nothing matches).
+
+    `typing`: the query is what a person has typed so far, so its last word may be unfinished
+    (`police c` finds "police clearance certificate")."""
     if len(query) > MAX_QUERY:
         raise QueryTooLong(MAX_QUERY)
     index = index_for(catalog, catalog.services.search_candidates(query))
@@ -282,6 +287,7 @@ def search(catalog: Catalog, query: str, limit: int = 10) -> list[Hit]:
         return []
     raw = normalize(query)
     variants = _variants(q, index)
+    variants[0].open_end = typing and not query.endswith(" ")
     if raw != q:  # also match the query as typed against Traditional text written in the catalog
         variants.append(_variant(raw, index))
     hits: list[Hit] = []

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from hanban.catalog.flowgraph import Graph
 from hanban.catalog.store import Catalog
-from hanban.catalog.wizard_model import Answer, Question
+from hanban.catalog.wizard_model import SERVICE_QUESTION, Answer, Question
 from hanban.strings import Lang
 from hanban.wizard.checklist import answer_label
 from hanban.wizard.flow import forget, walk
@@ -19,7 +20,8 @@ DONE = "\x00done"  # what a review returns for "all correct: show my checklist"
 class Prompter(Protocol):
     """Puts one question to a person and returns the answer, or BACK."""
 
-    def ask(self, q: Question, *, number: int, total: int, default: Answer | None, can_go_back: bool) -> Answer | str: ...
+    def ask(self, q: Question, *, number: int, total: int, default: Answer | None, can_go_back: bool) -> Answer | str:
+        """`total`: the questions on the longest path from here (0 before the service is known)."""
 
     def review(self, lines: Sequence[tuple[str, str, str]]) -> str:
         """Show (question id, prompt, answer) lines; return DONE or the id of the answer to change."""
@@ -32,6 +34,7 @@ def run(catalog: Catalog, answers: Mapping[str, Answer], prompter: Prompter, lan
     summary asks that one question again and keeps later answers still on the path.
     """
     wiz = catalog.wizard
+    graph = Graph(wiz, [])  # (for the length of the path: the service is answered by then)
     given: dict[str, Answer] = dict(answers)
     remembered: dict[str, Answer] = dict(answers)  # defaults when a question comes round again
     stack: list[str] = []  # ids answered here, latest last
@@ -39,7 +42,11 @@ def run(catalog: Catalog, answers: Mapping[str, Answer], prompter: Prompter, lan
         pos = walk(wiz.questions, given)
         if pos.next is not None:
             q = pos.next
-            got = prompter.ask(q, number=pos.number, total=pos.total, default=remembered.get(q.id), can_go_back=bool(stack))
+            default = remembered.get(q.id)
+            if default is None and q.default_from is not None:
+                default = pos.answers.get(q.default_from)  # e.g. where you live: where your hukou is
+            total = graph.longest(pos.answers) if SERVICE_QUESTION in pos.answers else 0
+            got = prompter.ask(q, number=pos.number, total=total, default=default, can_go_back=bool(stack))
             if got == BACK:
                 given.pop(stack.pop(), None)
             else:

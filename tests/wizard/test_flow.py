@@ -103,8 +103,8 @@ def test_every_path_for_every_service_ends_in_a_sound_checklist(service: str) ->
 def test_the_number_of_paths_is_what_the_questions_imply() -> None:
     g = graph()
     assert sum(1 for _ in g.paths("settlement", full=True)) == 4
-    assert sum(1 for _ in g.paths("id-card-lost-reissue", full=True)) == 31 * 31 * 3
-    assert sum(1 for _ in g.paths("port-visa", full=True)) == 1 + 6 * 2
+    assert sum(1 for _ in g.paths("id-card-lost-reissue", full=True)) == 31 * (31 + 4) * 3  # live: 31 provinces, HK, Macao, Taiwan, abroad
+    assert sum(1 for _ in g.paths("port-visa", full=True)) == 1 + 6 * 3  # Chinese; foreign x purpose x visa time (3)
 
 
 def test_mermaid_graph_names_every_question_of_a_service() -> None:
