@@ -109,7 +109,7 @@ def choice_list(c: Checker, value: Any, path: PathKey) -> tuple[Choice, ...]:
             continue
         if "label" not in d:
             continue  # reported by mapping(): missing required key 'label'
-        label = c.text(d["label"], p + ("label",))
+        label = c.name(d["label"], p + ("label",))
         if val in seen:
             c.err(p + ("value",), f"duplicate choice value {val!r}")
             continue

@@ -103,11 +103,13 @@ def deliver(
 
 
 def render_file(cl: Checklist, catalog: Catalog, lang: Lang, suffix: str) -> str:
-    """The checklist in the format a file name's suffix asks for."""
+    """The checklist in the format a file name's suffix asks for (through the printable() filter)."""
+    from hanban.errors import printable
+
     if suffix in (".html", ".htm"):
         from hanban.render.checklist_html import html
 
-        return html(cl, catalog, lang)
+        return printable(html(cl, catalog, lang), None)
     if suffix == ".json":
         from hanban.render import json as rj
         from hanban.render.checklist_json import checklist as to_json
@@ -115,4 +117,4 @@ def render_file(cl: Checklist, catalog: Catalog, lang: Lang, suffix: str) -> str
         return rj.dumps(to_json(cl, catalog)) + "\n"
     from hanban.render.checklist_markdown import markdown
 
-    return markdown(cl, catalog, lang)
+    return printable(markdown(cl, catalog, lang), None)

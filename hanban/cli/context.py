@@ -53,14 +53,15 @@ class Io:
         print(printable(message), file=self.stderr)
 
     def out(self, text: str) -> None:
-        """Data: always stdout."""
+        """Data: always stdout, through the one printable() filter (no line is shortened)."""
+        text = printable(text, None)
         self.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def console(self) -> Console:
         """A rich console on stdout; colour follows the terminal, NO_COLOR and TERM=dumb."""
-        from rich.console import Console
+        from hanban.render.console import SafeConsole
 
-        return Console(file=self.stdout, highlight=False, soft_wrap=False)
+        return SafeConsole(file=self.stdout, highlight=False, soft_wrap=False)
 
     def emit(
         self,

@@ -16,6 +16,7 @@ from questionary import Separator
 
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_model import Answer, Question
+from hanban.errors import printable
 from hanban.strings import Lang, word
 from hanban.wizard.session import BACK, DONE
 
@@ -63,15 +64,15 @@ class QuestionaryPrompter:
                 if s.category != group:
                     group = s.category
                     out.append(Separator(f"── {word(f'category.{group}', lang)} ──"))
-                out.append(QChoice(s.name.get(lang), value=s.id))
+                out.append(QChoice(printable(s.name.get(lang)), value=s.id))
             return out, len(services)
-        return [QChoice(c.label.get(lang), value=c.value) for c in q.choices], len(q.choices)
+        return [QChoice(printable(c.label.get(lang)), value=c.value) for c in q.choices], len(q.choices)
 
     def ask(self, q: Question, *, number: int, total: int, default: Answer | None, can_go_back: bool) -> Answer | str:
         """Ask one question; return its value, or BACK."""
         lang = self.lang
         progress = word("w.progress", lang, n=number, total=total)
-        message = q.prompt.get(lang)
+        message = printable(q.prompt.get(lang))
         if q.type in ("select", "confirm"):
             choices, count = self._choices(q)
             if can_go_back:
@@ -113,5 +114,5 @@ class QuestionaryPrompter:
         lang = self.lang
         choices: list[Any] = [QChoice(word("w.show", lang), value=DONE)]
         for qid, prompt, label in lines:
-            choices.append(QChoice(f"{word('w.change', lang)}: {prompt} — {label}", value=qid))
+            choices.append(QChoice(printable(f"{word('w.change', lang)}: {prompt} — {label}"), value=qid))
         return _run(questionary.select(word("w.review", lang), choices=choices, instruction=word("w.keys", lang), **self.io))  # type: ignore[no-any-return]

@@ -18,6 +18,7 @@ def command(
     from hanban.catalog import conditions as cond
     from hanban.find.resolve import resolve_service
     from hanban.render import json as rj
+    from hanban.render.plain import row
     from hanban.wizard import flow
 
     inv = invocation(ctx)
@@ -33,9 +34,9 @@ def command(
         io.out(rj.dumps([rj.question(q, catalog) for q in qs]))
         return
     for q in qs:
-        io.out(f"{q.id}\t{q.type}\t{q.prompt.get(lang)}\twhen: {cond.describe(q.when)}")
+        io.out(row(q.id, q.type, q.prompt.get(lang), f"when: {cond.describe(q.when)}"))
         if q.choices_from:
             io.out(f"  (one of the {len(catalog.services)} services: see `hanban list`)")
         elif q.type == "select":
             for c in q.choices:
-                io.out(f"  {c.value}\t{c.label.get(lang)}")
+                io.out("  " + row(c.value, c.label.get(lang)))
