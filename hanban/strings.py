@@ -166,4 +166,5 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'err.flow_too_intricate': ('到问题 {q} 为止，后续条件需要区分的回答组合有 {n} 种，超过上限 {limit} 种：请简化条件（让每个条件只读取少数几个先前的回答）', '到問題 {q} 為止，後續條件需要區分的回答組合有 {n} 種，超過上限 {limit} 種：請簡化條件（讓每個條件只讀取少數幾個先前的回答）', 'up to question {q}, later conditions tell apart {n} combinations of answers, over the limit of {limit}: simplify the conditions (each reading only a few earlier answers)'),
     'err.unsafe_file_name': ('文件名含有控制字符或不可见字符 {char}：请重命名该文件', '檔名含有控制字元或不可見字元 {char}：請重新命名該檔案', 'the name holds {char}, a control or invisible character: rename it'),
     'err.unsafe_name': ('名称含有控制字符、不可见字符或换行 {char}（可用来伪造相似的名称）', '名稱含有控制字元、不可見字元或換行 {char}（可用來偽造相似的名稱）', 'a name may not hold {char} (a control or invisible character, tab or newline: they make look-alike names)'),
+    'err.query_too_long': ('查询超过 {limit} 个字符：请用更少的字词描述要办的事项', '查詢超過 {limit} 個字元：請用更少的字詞描述要辦的事項', 'the query is longer than {limit} characters; describe the service in fewer words'),
 }
