@@ -167,4 +167,5 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'err.unsafe_file_name': ('文件名含有控制字符或不可见字符 {char}：请重命名该文件', '檔名含有控制字元或不可見字元 {char}：請重新命名該檔案', 'the name holds {char}, a control or invisible character: rename it'),
     'err.unsafe_name': ('名称含有控制字符、不可见字符或换行 {char}（可用来伪造相似的名称）', '名稱含有控制字元、不可見字元或換行 {char}（可用來偽造相似的名稱）', 'a name may not hold {char} (a control or invisible character, tab or newline: they make look-alike names)'),
     'err.query_too_long': ('查询超过 {limit} 个字符：请用更少的字词描述要办的事项', '查詢超過 {limit} 個字元：請用更少的字詞描述要辦的事項', 'the query is longer than {limit} characters; describe the service in fewer words'),
+    'enc.cannot_show': ('终端的字符集（{encoding}）无法显示部分字符（包括中文），已显示为“?”。请使用 UTF-8 区域设置（如 LANG=C.UTF-8）或设置 PYTHONIOENCODING=utf-8。', '終端機的字元集（{encoding}）無法顯示部分字元（包括中文），已顯示為「?」。請使用 UTF-8 地區設定（如 LANG=C.UTF-8）或設定 PYTHONIOENCODING=utf-8。', "this terminal's character set ({encoding}) cannot show some characters (Chinese among them); they were printed as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8."),
 }

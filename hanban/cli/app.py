@@ -90,6 +90,9 @@ def main() -> None:
     if sys.stdout is None:  # started with >&-
         print("hanban: cannot write output: standard output is closed", file=sys.stderr)
         sys.exit(ExitStatus.NOT_FOUND)
+    from hanban.cli.encoding import note_replacements, tolerate
+
+    tolerate(sys.stdout, sys.stderr)  # an ascii or Latin-1 terminal: '?' for what it cannot show
     code: Any = 0
     try:
         app(prog_name="hanban")
@@ -105,7 +108,9 @@ def main() -> None:
         _silence_stdout()
         print(f"hanban: cannot write output: {exc.strerror or exc}", file=sys.stderr)
         code = ExitStatus.NOT_FOUND
-    sys.exit(_flush_stdout(code))
+    code = _flush_stdout(code)
+    note_replacements(sys.stderr, sys.stdout)
+    sys.exit(code)
 
 
 def _flush_stdout(code: Any) -> Any:

@@ -57,6 +57,19 @@ class Io:
         text = printable(text, None)
         self.stdout.write(text if text.endswith("\n") else text + "\n")
 
+    @property
+    def ascii_only(self) -> bool:
+        """Whether stdout cannot hold every character (JSON is then written with \\u escapes)."""
+        from hanban.cli.encoding import ascii_only
+
+        return ascii_only(self.stdout)
+
+    def dumps(self, data: Any) -> str:
+        """`data` as JSON for stdout (`render.json.dumps`, ASCII where stdout cannot hold more)."""
+        from hanban.render.json import dumps
+
+        return dumps(data, ascii=self.ascii_only)
+
     def console(self) -> Console:
         """A rich console on stdout; colour follows the terminal, NO_COLOR and TERM=dumb."""
         from hanban.render.console import SafeConsole
@@ -73,9 +86,7 @@ class Io:
     ) -> None:
         """One output, three ways: JSON when asked, rich on a terminal, plain lines otherwise."""
         if as_json and json is not None:
-            from hanban.render.json import dumps
-
-            self.out(dumps(json()))
+            self.out(self.dumps(json()))
         elif self.stdout_tty:
             terminal(self.console())
         else:
@@ -88,8 +99,11 @@ class Invocation:
     """One run of hanban: its Io, the global options, and the catalog (loaded on first use)."""
 
     def __init__(self, io: Io, lang: Lang = "zh-Hans", overlays: list[str] | None = None) -> None:
+        from hanban.cli.encoding import remember_lang
+
         self.io = io
         self.lang: Lang = lang
+        remember_lang(lang)
         self.overlays = overlays or []
         self._catalog: Catalog | None = None
 
