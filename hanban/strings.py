@@ -168,4 +168,13 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'err.unsafe_name': ('名称含有控制字符、不可见字符或换行 {char}（可用来伪造相似的名称）', '名稱含有控制字元、不可見字元或換行 {char}（可用來偽造相似的名稱）', 'a name may not hold {char} (a control or invisible character, tab or newline: they make look-alike names)'),
     'err.query_too_long': ('查询超过 {limit} 个字符：请用更少的字词描述要办的事项', '查詢超過 {limit} 個字元：請用更少的字詞描述要辦的事項', 'the query is longer than {limit} characters; describe the service in fewer words'),
     'enc.cannot_show': ('终端的字符集（{encoding}）无法显示部分字符（包括中文），已显示为“?”。请使用 UTF-8 区域设置（如 LANG=C.UTF-8）或设置 PYTHONIOENCODING=utf-8。', '終端機的字元集（{encoding}）無法顯示部分字元（包括中文），已顯示為「?」。請使用 UTF-8 地區設定（如 LANG=C.UTF-8）或設定 PYTHONIOENCODING=utf-8。', "this terminal's character set ({encoding}) cannot show some characters (Chinese among them); they were printed as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8."),
+    # --output and --save-answers
+    'out.exists': ('{path} 已存在；如要覆盖请加 --force', '{path} 已存在；如要覆寫請加 --force', '{path} already exists; use --force to overwrite it'),
+    'out.folder': ('{path} 是文件夹', '{path} 是資料夾', '{path} is a folder'),
+    'out.symlink': ('{path} 是符号链接：只写入普通文件（请删除该链接或换一个文件名）', '{path} 是符號連結：只寫入一般檔案（請刪除該連結或換一個檔名）', '{path} is a symbolic link: hanban writes only regular files (remove the link or choose another name)'),
+    'out.not_regular': ('{path} 不是普通文件（是管道、设备或套接字）：只写入普通文件', '{path} 不是一般檔案（是管道、裝置或通訊端）：只寫入一般檔案', '{path} is not a regular file (a pipe, device or socket): hanban writes only regular files'),
+    'out.cannot_write': ('无法写入 {path}：{why}', '無法寫入 {path}：{why}', 'cannot write {path}: {why}'),
+    'out.unknown_format': ('{path}：未知的输出格式；请使用 .md、.html 或 .json 文件名', '{path}：未知的輸出格式；請使用 .md、.html 或 .json 檔名', '{path}: unknown output format; use a .md, .html or .json file name'),
+    'out.answers_suffix': ('{path}：回答保存为 YAML，请使用 .yaml 或 .yml 文件名', '{path}：回答儲存為 YAML，請使用 .yaml 或 .yml 檔名', '{path}: answers are saved as YAML; use a .yaml or .yml file name'),
+    'out.no_folder': ('{path}：文件夹不存在', '{path}：資料夾不存在', '{path}: the folder does not exist'),
 }

@@ -10,7 +10,7 @@ import typer
 
 from hanban.cli.complete import complete_set
 from hanban.cli.errors import handles_errors, invocation
-from hanban.cli.files import OUTPUT_SUFFIXES, check_writable, write_atomic
+from hanban.cli.files import ANSWERS_SUFFIXES, OUTPUT_SUFFIXES, check_writable, write_atomic
 from hanban.errors import AnswerError
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def command(
     io, lang, catalog = inv.io, inv.lang, inv.catalog()
     wiz = catalog.wizard
     check_writable(output, force, OUTPUT_SUFFIXES)
-    check_writable(save_answers, force)
+    check_writable(save_answers, force, ANSWERS_SUFFIXES, what="answers")
     given: dict[str, Any] = {}
     if answers_file is not None:
         given.update(read_answers_file(answers_file))
