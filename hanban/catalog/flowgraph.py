@@ -254,6 +254,8 @@ class Graph:
         live.reverse()
         reps = self.representatives()
         services: list[Answer] = [service] if service is not None else list(self.service_representatives())
+        if service is not None:
+            reps = self._with_service(reps, service)
         states: set[tuple[str, tuple[tuple[str, Answer], ...]]] = {("", ())}
         asked: set[str] = set()
         follows: set[tuple[str, str]] = set()
@@ -280,6 +282,21 @@ class Graph:
         follows.update((last, END) for last, _ in states if last)
         order = {q.id: i for i, q in enumerate(qs)} | {END: len(qs)}
         return Reach(frozenset(asked), sorted(follows, key=lambda e: (order[e[0]], order[e[1]])))
+
+    def _with_service(self, reps: dict[str, list[Answer]], service: str) -> dict[str, list[Answer]]:
+        """The representatives when the service answer is `service`: a select question compared with
+        the service answer also takes that value (so that "equal" is a branch too)."""
+        conds = [q.when for q in self.wiz.questions] + [r.when for r in self.wiz.rules]
+        out = dict(reps)
+        for c in conds:
+            for pair in cond.compared_pairs(c):
+                if SERVICE_QUESTION not in pair:
+                    continue
+                for qid in pair:
+                    q = self.wiz.question(qid)
+                    if q is not None and q.type == "select" and service not in out[qid] and service in self.choice_values(q):
+                        out[qid] = [*out[qid], service]  # (the service question's own values are [service])
+        return out
 
     def reachable_questions(self) -> set[str]:
         """Ids of the questions some path asks."""
