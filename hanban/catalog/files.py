@@ -32,7 +32,7 @@ class Root(NamedTuple):
 class FileRef:
     """One catalog file as found on disk."""
 
-    __slots__ = ("display", "key", "layer", "mtime", "path", "size")
+    __slots__ = ("digest", "display", "key", "layer", "mtime", "path", "size")
 
     def __init__(self, path: str, layer: int, key: str, display: str, size: int, mtime: int) -> None:
         self.path = path  # absolute
@@ -41,6 +41,7 @@ class FileRef:
         self.display = display  # how messages name it: label/relative/path.yaml (or an overlay file as given)
         self.size = size
         self.mtime = mtime
+        self.digest: str | None = None  # its content hash, when the index compared content (see hanban.index)
 
 
 def builtin_dir() -> Path:

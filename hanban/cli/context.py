@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from hanban.catalog.store import Catalog
+    from hanban.errors import HanbanError
 
 
 def is_terminal(stream: Any) -> bool:
@@ -106,6 +107,7 @@ class Invocation:
         remember_lang(lang)
         self.overlays = overlays or []
         self._catalog: Catalog | None = None
+        self._warned: set[str] = set()
 
     def catalog(self) -> Catalog:
         """The catalog, through the compiled index (only changed files are parsed again)."""
@@ -121,5 +123,9 @@ class Invocation:
             self._catalog = open_catalog(overlay_paths(self.overlays), progress=progress, warn=self._warn)
         return self._catalog
 
-    def _warn(self, message: str) -> None:
-        self.io.say(f"hanban: {message}")
+    def _warn(self, exc: HanbanError) -> None:
+        """A warning about the cache, in the person's language; each said once a run."""
+        text = exc.text(self.lang)
+        if text not in self._warned:
+            self._warned.add(text)
+            self.io.say(f"hanban: {text}")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from hanban.catalog.progress import ProgressFactory
     from hanban.catalog.store import Catalog
+    from hanban.errors import HanbanError
 
 
 def open_catalog(
@@ -27,7 +28,7 @@ def open_catalog(
     directory: Path | None = None,
     builtin: Path | None = None,
     progress: ProgressFactory | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[HanbanError], None] | None = None,
 ) -> Catalog:
     """The catalog (built-in, then `overlays`) through its index file in `directory` (default: the
     cache folder); loaded directly, after `warn`, when the index cannot be written."""
@@ -35,5 +36,6 @@ def open_catalog(
     from hanban.catalog.load import load_catalog
     from hanban.index.store import SqliteIndex, cache_dir, index_path
 
-    index = SqliteIndex(index_path(catalog_roots(overlays, builtin), directory or cache_dir()))
+    roots = catalog_roots(overlays, builtin)
+    index = SqliteIndex(index_path(roots, directory or cache_dir()), warn=warn, labels=[r.label for r in roots])
     return load_catalog(overlays, builtin=builtin, cache=index, progress=progress, warn=warn)
