@@ -33,6 +33,7 @@ FORGED_RE = re.compile(
 )
 DAMAGE = (sqlite3.DatabaseError, ValueError, KeyError, TypeError, IndexError)
 T = TypeVar("T")
+_END = object()
 
 
 class IndexDamaged(HanbanError):
@@ -90,26 +91,31 @@ class Reader:
 
     def call(self, fn: Callable[[], T]) -> T:
         """fn(), read again from a rebuilt index when what it read was damaged."""
-        try:
-            return fn()
-        except DAMAGE as exc:
-            self._damaged(exc)
-        return fn()
+        while True:
+            db = self.db
+            try:
+                return fn()
+            except DAMAGE as exc:
+                if self.db is db:  # (else a read inside fn already rebuilt it: read again)
+                    self._damaged(exc)
 
     def iterate(self, make: Callable[[], Iterator[T]]) -> Iterator[T]:
         """The items of make(); after a rebuild, those already handed out are skipped."""
         done = 0
         while True:
+            db = self.db
             try:
                 it = make()
                 for _ in range(done):
-                    next(it)
+                    if next(it, _END) is _END:  # (fewer now: the files changed meanwhile)
+                        return
                 for item in it:
                     done += 1
                     yield item
                 return
             except DAMAGE as exc:
-                self._damaged(exc)
+                if self.db is db:
+                    self._damaged(exc)
 
 
 class IndexedServices(Mapping[str, m.Service]):
