@@ -27,14 +27,38 @@ Write = Callable[[str, str], Path]
 SID = "no-crime-certificate"
 
 
+_direct: dict[tuple[str, ...], str] = {}
+
+
 def direct(args: list[str], monkeypatch: pytest.MonkeyPatch) -> str:
     """What the command prints from the YAML itself."""
     from hanban.cli.context import Invocation
+    from wizard_helpers import real
 
-    cat = load_catalog()
-    with monkeypatch.context() as m:
-        m.setattr(Invocation, "catalog", lambda self: cat)
-        return CliRunner().invoke(app, args).stdout
+    if tuple(args) not in _direct:
+        cat, _ = real()
+        with monkeypatch.context() as m:
+            m.setattr(Invocation, "catalog", lambda self: cat)
+            _direct[tuple(args)] = CliRunner().invoke(app, args).stdout
+    return _direct[tuple(args)]
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the built-in catalog, built once for the module."""
+    cache = tmp_path_factory.mktemp("pristine")
+    ix.open_catalog(directory=cache)
+    return index_file(cache)
+
+
+@pytest.fixture
+def built(own_cache: Path, pristine: Path) -> Path:
+    """The test's own cache folder, holding a copy of the pristine index."""
+    import shutil
+
+    own_cache.mkdir(mode=0o700)
+    shutil.copy2(pristine, own_cache / pristine.name)
+    return own_cache
 
 
 def sql(cache: Path, statement: str, *params: Any) -> None:
@@ -90,16 +114,23 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "the tables row gone": lambda c: sql(c, "DELETE FROM meta WHERE key = 'tables'"),
     "the tables row not JSON": lambda c: sql(c, "UPDATE meta SET value = '{' WHERE key = 'tables'"),
 }
-COMMANDS = [["list"], ["show", SID], ["measures"], ["search", "无犯罪记录"], ["list", "--json"]]
+LIST, SHOW, JSON, SEARCH, MEASURES = ["list"], ["show", SID], ["list", "--json"], ["search", "无犯罪记录"], ["measures"]
+CASES = [  # each damage, with commands that read what it damaged
+    ("a zeroed page", LIST), ("a zeroed page", SEARCH),
+    ("a row that is not JSON", SHOW), ("a row that is not JSON", JSON),
+    ("a row that is not UTF-8", LIST), ("a row that is not UTF-8", SHOW),
+    ("a row one value short", SHOW), ("a row missing a channel", LIST),
+    ("a row with an escape sequence", SHOW), ("a row with an escape sequence", JSON),
+    ("a name row with an escape sequence", SEARCH),
+    ("the tables row gone", MEASURES), ("the tables row gone", SHOW), ("the tables row not JSON", LIST),
+]
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
-@pytest.mark.parametrize("damage", list(DAMAGE))
+@pytest.mark.parametrize(("damage", "args"), CASES, ids=[f"{d}-{' '.join(a)}" for d, a in CASES])
 def test_damage_found_while_reading_rebuilds_the_index_once(
-    runner: CliRunner, own_cache: Path, monkeypatch: pytest.MonkeyPatch, damage: str, args: list[str]
+    runner: CliRunner, built: Path, monkeypatch: pytest.MonkeyPatch, damage: str, args: list[str]
 ) -> None:
-    assert runner.invoke(app, ["list"]).exit_code == 0
-    DAMAGE[damage](own_cache)
+    DAMAGE[damage](built)
     got = runner.invoke(app, ["--lang", "en", *args])
     assert got.exit_code == 0, got.output
     assert got.stdout == direct(["--lang", "en", *args], monkeypatch)
@@ -108,15 +139,14 @@ def test_damage_found_while_reading_rebuilds_the_index_once(
     assert again.stdout == got.stdout and again.stderr == ""
 
 
-def test_completion_reads_past_damage_too(own_cache: Path) -> None:
+def test_completion_reads_past_damage_too(built: Path) -> None:
     from hanban.cli import complete
 
-    ix.open_catalog(directory=own_cache)
-    DAMAGE["a name row with an escape sequence"](own_cache)
+    DAMAGE["a name row with an escape sequence"](built)
     assert (SID, "No-criminal-record certificate") in complete.service_ids(None, "no-")
 
 
-def test_damage_that_comes_back_after_the_rebuild_is_one_message(runner: CliRunner, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_damage_that_comes_back_after_the_rebuild_is_one_message(runner: CliRunner, built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def never(s: Any) -> Any:
         raise ValueError("still damaged")
 
@@ -126,14 +156,14 @@ def test_damage_that_comes_back_after_the_rebuild_is_one_message(runner: CliRunn
     assert got.stderr == "hanban: the catalog index could not be read even after it was rebuilt (still damaged); run `hanban cache clear` and try again\n"
 
 
-def test_a_rebuild_the_cache_folder_cannot_hold_goes_on_in_memory(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cat = ix.open_catalog(directory=own_cache)
-    DAMAGE["a row that is not JSON"](own_cache)
+def test_a_rebuild_the_cache_folder_cannot_hold_goes_on_in_memory(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cat = ix.open_catalog(directory=built)
+    DAMAGE["a row that is not JSON"](built)
     real_open = ix_store.SqliteIndex._open
 
     def full(self: Any) -> Any:  # from now on, the folder cannot take a new index
         monkeypatch.setattr(ix_store.SqliteIndex, "_open", real_open)
-        raise ix_store.CacheUnavailable(key="cache.full", folder=str(own_cache), why="database or disk is full")
+        raise ix_store.CacheUnavailable(key="cache.full", folder=str(built), why="database or disk is full")
 
     monkeypatch.setattr(ix_store.SqliteIndex, "_open", full)
     assert cat.services[SID] == load_catalog().services[SID]
