@@ -44,6 +44,15 @@ class FileRef:
         self.digest: str | None = None  # its content hash, when the index compared content (see hanban.index)
 
 
+def digest(raw: bytes) -> str:
+    """A content hash (what the index compares to see whether a file changed)."""
+    try:
+        from _blake2 import blake2b  # what hashlib.blake2b is, without hashlib's OpenSSL start-up cost
+    except ImportError:
+        from hashlib import blake2b
+    return blake2b(raw, digest_size=16).hexdigest()
+
+
 def builtin_dir() -> Path:
     """The catalog shipped with the package (or the source tree's catalog/ in a checkout)."""
     here = Path(__file__).resolve().parent.parent  # the hanban package

@@ -18,7 +18,7 @@ from hanban.catalog.yamlio import Located, PathKey, format_path
 from hanban.errors import Problem, unsafe_in_name
 from hanban.strings import word
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = m.ID_RE
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 T = TypeVar("T")

@@ -9,9 +9,9 @@ import json
 import sqlite3
 from typing import Any
 
-from hanban.catalog.files import FileRef
+from hanban.catalog.files import FileRef, digest
 from hanban.catalog.link import link
-from hanban.catalog.parse import POOL_MIN_FILES, digest, parse_files
+from hanban.catalog.parse import POOL_MIN_FILES, parse_files
 from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Tables
 from hanban.catalog.wizard_model import Wizard

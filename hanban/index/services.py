@@ -16,21 +16,19 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from hanban.catalog import model as m
-from hanban.catalog.schema import ID_RE
 from hanban.catalog.store import SearchRow, Summary, Tables, finish_service
-from hanban.errors import CONTROL_CHARS, HanbanError
+from hanban.errors import HanbanError
 from hanban.index.codec import decoder
 
 CHANNEL_COLUMNS = {"one_window": "ow", "fully_online": "fo", "cross_province": "cp"}
 SEARCH_SCAN_MAX = 5000  # up to this many services, search scores every one (results as without an index)
 IN_FORCE = "first = 1"  # a row in catalog order: where its id was first defined (its content may be a later layer's)
-# In a row's JSON text: a raw control character, or an escape of one (C0 but tab and newline, DEL,
-# C1, bidirectional controls, surrogates). Catalog text never holds these, so a row that does was
-# not written by hanban.
-FORGED_RE = re.compile(
-    f"[{CONTROL_CHARS}]"
-    r"|(?<!\\)(?:\\\\)*\\(?:[bfr]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u202[a-eA-E]|u206[6-9]|u[dD][89a-fA-F][0-9a-fA-F]{2})"
-)
+# In a row's JSON text: a raw DEL, C1, bidirectional control or surrogate (json.loads refuses raw
+# C0 characters itself), or an escape of a control character (C0 but tab and newline, DEL, C1,
+# bidirectional controls, surrogates). Catalog text never holds these, so a row that does was not
+# written by hanban. (An escaped backslash is matched too, so that what follows it is read right.)
+RAW_RE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+ESCAPE_RE = re.compile(r"\\(?:\\|[bfr]|u(?i:00[01]|007f|00[89]|202[a-e]|206[6-9]|d[89a-f]))")
 DAMAGE = (sqlite3.DatabaseError, ValueError, KeyError, TypeError, IndexError)
 T = TypeVar("T")
 _END = object()
@@ -48,7 +46,7 @@ def is_busy(exc: BaseException) -> bool:
 
 def checked(text: str) -> Any:
     """A row's JSON, parsed; ValueError when it is not what hanban writes."""
-    if FORGED_RE.search(text):
+    if RAW_RE.search(text) or ("\\" in text and any(m.group() != "\\\\" for m in ESCAPE_RE.finditer(text))):
         raise ValueError("a control character in a row")
     return json.loads(text)
 
@@ -56,7 +54,7 @@ def checked(text: str) -> Any:
 def check_service(s: m.Service) -> m.Service:
     """A decoded service whose values the renderers can use (ValueError otherwise)."""
     ok = (
-        bool(ID_RE.match(s.id))
+        bool(m.ID_RE.match(s.id))
         and s.category in m.CATEGORIES
         and set(s.audience) <= set(m.AUDIENCES)
         and set(s.channels) == set(m.CHANNELS)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hanban import __version__
-from hanban.catalog.files import FileRef, Root
+from hanban.catalog.files import FileRef, Root, digest
 from hanban.catalog.load import CacheUnavailable
 from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog, Tables
@@ -105,8 +105,6 @@ def code_version() -> str:
 def snapshot(files: list[FileRef]) -> str:
     """Every file's path, size and mtime (and content hash, for a small catalog) as one digest:
     when it is unchanged, the units table is not even read."""
-    from hanban.catalog.parse import digest
-
     if sum(f.size for f in files) <= HASH_ALL_MAX:
         for f in files:
             f.digest = content_digest(f)
@@ -118,8 +116,6 @@ def content_digest(f: FileRef) -> str | None:
     """The file's content hash, as `catalog.parse` computes it; None when it cannot be read as a
     regular file of its listed size (never blocking on a pipe put in its place)."""
     import stat
-
-    from hanban.catalog.parse import digest
 
     try:
         fd = os.open(f.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
