@@ -205,8 +205,8 @@ def seed(c: Checker, value: Any, path: PathKey) -> m.SeedText | None:
     d = c.mapping(value, path, ("file", "outlet", "date", "script"), ("title",))
     if d is None:
         return None
-    file = c.field(d, "file", path, c.string)
-    outlet = c.field(d, "outlet", path, c.string)
+    file = c.field(d, "file", path, c.name_string)  # (a seed file's name, cited by every source)
+    outlet = c.field(d, "outlet", path, c.name_string)
     date = c.field(d, "date", path, c.date)
     script = c.field(d, "script", path, lambda v, p: c.string(v, p, choices=m.LANGS))
     title = c.field(d, "title", path, c.string)

@@ -155,3 +155,16 @@ def test_every_piped_row_has_its_fields_whatever_the_names_hold(
         else:
             assert counts == want, args
         assert not RAW.search(got.stdout)
+
+
+def test_a_choice_value_with_an_invisible_character_is_refused(write: Write, runner: CliRunner) -> None:
+    f = write("ov/questions.yaml", """
+        questions:
+          - id: pick
+            type: select
+            prompt: {zh-Hans: 选哪个？, en: Which?}
+            choices:
+              - {value: "a\\u200bb", label: {zh-Hans: 甲, en: A}}
+        """)
+    got = runner.invoke(app, ["--catalog", str(f.parent), "questions"])
+    assert got.exit_code == 2 and "questions[0].choices[0].value" in got.stderr and "U+200B" in got.stderr
