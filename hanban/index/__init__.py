@@ -6,8 +6,10 @@ units as it does for direct loading (so the cache only ever holds a catalog that
 are read lazily (`services.IndexedServices`, a `catalog.store.ServiceStore`), with FTS5 trigram
 candidates for search on very large catalogs. Rows hold JSON, never pickles.
 
-The package: `store` (the file, its schema, reading), `build` (one update), `rows` (a unit as rows
-and back), `codec` (model values as JSON), `services` (the lazy store) and `fts` (search candidates).
+The package: `store` (the file, its schema, waiting for its lock, reading), `cachedir` (the folder:
+who may have written it, locks held elsewhere, eviction), `build` (one update), `rows` (a unit as
+rows and back), `codec` (model values as JSON, checked as they are read), `services` (the lazy
+store, rebuilt once when what it reads is damaged) and `fts` (search candidates).
 """
 
 from __future__ import annotations

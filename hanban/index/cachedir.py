@@ -34,8 +34,9 @@ LOCK_START, LOCK_LENGTH = 0x40000000, 512
 
 
 def trusted_owner(uid: int) -> bool:
-    """This user, or root (who can change anything anyway)."""
-    return uid in (os.geteuid(), 0)
+    """This user, or root (who can change anything anyway). (No owners to compare on Windows.)"""
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is None or uid in (geteuid(), 0)
 
 
 def prepare_folder(folder: Path) -> None:
