@@ -224,7 +224,15 @@ class SqliteIndex:
         db = self._sqlite(str(self.path))
         try:
             self._lock(db)
-            self._make(db)
+            if self._version(db) == code_version():  # another hanban made it meanwhile
+                db.execute("COMMIT")
+            elif not db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                self._make(db)
+            else:
+                raise CacheUnavailable(key="cache.in_use", path=str(self.path))
+        except CacheUnavailable:
+            db.close()
+            raise
         except sqlite3.Error as exc:
             db.close()
             self._unavailable(exc)
