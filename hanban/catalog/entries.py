@@ -54,7 +54,7 @@ def document(c: Checker, value: Any, path: PathKey) -> m.Document | None:
         kind = c.ident(d["kind"], path + ("kind",))
         if kind is not None:
             c.ref("document", kind, path + ("kind",))
-    name = c.field(d, "name", path, c.text)
+    name = c.field(d, "name", path, c.name)
     if "kind" not in d and "name" not in d:
         c.err(path, "a document needs a 'kind' (from documents.yaml) or a 'name'")
     exemption = c.string(d.get("exemption"), path + ("exemption",), choices=m.EXEMPTIONS)
@@ -71,7 +71,7 @@ def aliases(c: Checker, value: Any, path: PathKey) -> dict[str, tuple[str, ...]]
     d = c.mapping(value, path, (), m.LANGS)
     if d is None:
         return {}
-    return {lang: c.seq(d[lang], path + (lang,), lambda v, p: c.string(v, p)) for lang in m.LANGS if lang in d}
+    return {lang: c.seq(d[lang], path + (lang,), c.name_string) for lang in m.LANGS if lang in d}
 
 
 def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
@@ -84,7 +84,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
     if d is None:
         return None
     ident = c.field(d, "id", path, c.ident)
-    name = c.field(d, "name", path, c.text)
+    name = c.field(d, "name", path, c.name)
     names = aliases(c, d.get("aliases"), path + ("aliases",))
     category = c.field(d, "category", path, lambda v, p: c.string(v, p, choices=m.CATEGORIES))
     audience = c.seq(d.get("audience"), path + ("audience",), lambda v, p: c.string(v, p, choices=m.AUDIENCES))
@@ -149,7 +149,7 @@ def document_kind(c: Checker, value: Any, path: PathKey) -> m.DocumentKind | Non
     if d is None:
         return None
     ident = c.field(d, "id", path, c.ident)
-    name = c.field(d, "name", path, c.text)
+    name = c.field(d, "name", path, c.name)
     m16 = c.field(d, "measure_16", path, c.boolean)
     sources = c.sources(d.get("sources"), path + ("sources",))
     if ident is None or name is None or m16 is None:
@@ -164,7 +164,7 @@ def place(c: Checker, value: Any, path: PathKey) -> m.Place | None:
     if d is None:
         return None
     ident = c.field(d, "id", path, c.ident)
-    name = c.field(d, "name", path, c.text)
+    name = c.field(d, "name", path, c.name)
     kind = c.field(d, "kind", path, lambda v, p: c.string(v, p, choices=m.PLACE_KINDS))
     desc = c.field(d, "description", path, c.text)
     sources = c.sources(d.get("sources"), path + ("sources",))
@@ -180,7 +180,7 @@ def region(c: Checker, value: Any, path: PathKey) -> m.Region | None:
     if d is None:
         return None
     ident = c.field(d, "id", path, c.ident)
-    name = c.field(d, "name", path, c.text)
+    name = c.field(d, "name", path, c.name)
     sources = c.sources(d.get("sources"), path + ("sources",))
     if ident is None or name is None:
         c.drop_refs()
@@ -193,7 +193,7 @@ def term(c: Checker, value: Any, path: PathKey) -> m.GlossaryTerm | None:
     d = c.mapping(value, path, ("zh-Hans", "en"), ("zh-Hant", "note", "sources"))
     if d is None:
         return None
-    text = c.text({k: d[k] for k in ("zh-Hans", "en", "zh-Hant") if k in d}, path)
+    text = c.name({k: d[k] for k in ("zh-Hans", "en", "zh-Hant") if k in d}, path)
     note = c.field(d, "note", path, c.text)
     sources = c.sources(d.get("sources"), path + ("sources",), required=False)
     c.keep_refs(None)  # a glossary term's references always count, whichever definition of it wins
@@ -206,8 +206,8 @@ def seed(c: Checker, value: Any, path: PathKey) -> m.SeedText | None:
     d = c.mapping(value, path, ("file", "outlet", "date", "script"), ("title",))
     if d is None:
         return None
-    file = c.field(d, "file", path, c.string)
-    outlet = c.field(d, "outlet", path, c.string)
+    file = c.field(d, "file", path, c.name_string)  # (a seed file's name, cited by every source)
+    outlet = c.field(d, "outlet", path, c.name_string)
     date = c.field(d, "date", path, c.date)
     script = c.field(d, "script", path, lambda v, p: c.string(v, p, choices=m.LANGS))
     title = c.field(d, "title", path, c.string)

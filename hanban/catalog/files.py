@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from hanban.errors import Problem
+from hanban.errors import Problem, unsafe_in_name
+from hanban.strings import word
 
 ENV_OVERLAYS = "HANBAN_CATALOG"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -31,7 +32,7 @@ class Root(NamedTuple):
 class FileRef:
     """One catalog file as found on disk."""
 
-    __slots__ = ("display", "key", "layer", "mtime", "path", "size")
+    __slots__ = ("digest", "display", "key", "layer", "mtime", "path", "size")
 
     def __init__(self, path: str, layer: int, key: str, display: str, size: int, mtime: int) -> None:
         self.path = path  # absolute
@@ -40,6 +41,16 @@ class FileRef:
         self.display = display  # how messages name it: label/relative/path.yaml (or an overlay file as given)
         self.size = size
         self.mtime = mtime
+        self.digest: str | None = None  # its content hash, when the index compared content (see hanban.index)
+
+
+def digest(raw: bytes) -> str:
+    """A content hash (what the index compares to see whether a file changed)."""
+    try:
+        from _blake2 import blake2b  # what hashlib.blake2b is, without hashlib's OpenSSL start-up cost
+    except ImportError:
+        from hashlib import blake2b
+    return blake2b(raw, digest_size=16).hexdigest()
 
 
 def builtin_dir() -> Path:
@@ -73,10 +84,8 @@ def list_files(roots: Sequence[Root]) -> tuple[list[FileRef], list[Problem]]:
 
 def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> None:
     path = root.path
-    try:
-        st = os.stat(path)
-    except OSError:
-        problems.append(Problem(str(path), 0, "", "no such file or folder"))
+    st = _stat_root(root, problems)
+    if st is None:
         return
     if stat.S_ISREG(st.st_mode):  # a single file given as an overlay: named as given
         files.append(FileRef(os.path.abspath(path), root.layer, path.name, str(path), st.st_size, st.st_mtime_ns))
@@ -103,6 +112,10 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
             if e.name.startswith("."):
                 continue
             where = os.path.join(shown, e.name)
+            bad = unsafe_in_name(e.name)
+            if bad and (e.name.endswith(YAML_SUFFIXES) or _is_dir(e)):  # it would be named in messages and `show`
+                problems.append(Problem(where, 0, "", word("err.unsafe_file_name", "en", char=bad)))
+                continue
             try:
                 if e.is_dir():
                     walk(e.path, rel + (e.name,))
@@ -118,3 +131,24 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
                 problems.append(Problem(where, 0, "", f"cannot read: {exc.strerror or exc}"))
 
     walk(str(path), ())
+
+
+def _stat_root(root: Root, problems: list[Problem]) -> os.stat_result | None:
+    bad = unsafe_in_name(root.label)
+    if bad:
+        problems.append(Problem(root.label, 0, "", word("err.unsafe_file_name", "en", char=bad)))
+        return None
+    try:
+        return os.stat(root.path)
+    except FileNotFoundError:
+        problems.append(Problem(str(root.path), 0, "", "no such file or folder"))
+    except OSError as exc:  # e.g. a path longer than the system takes (File name too long)
+        problems.append(Problem(str(root.path), 0, "", f"cannot read: {exc.strerror or exc}"))
+    return None
+
+
+def _is_dir(e: os.DirEntry[str]) -> bool:
+    try:
+        return e.is_dir()
+    except OSError:
+        return False

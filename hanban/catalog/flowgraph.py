@@ -1,9 +1,9 @@
-"""The question graph: answers so far -> the next question, and every path through the questions.
+"""The question graph: answers so far -> the next question, what can be reached, every path.
 
 Questions are asked in catalog order; a question is asked when its `when` holds over the answers
 to the questions asked before it. Answers are kept in asking order, and only for questions the
-flow actually reaches. This is what checking a catalog needs (is every question reachable?) and
-what the wizard runs on (`hanban.wizard.flow`).
+flow actually reaches. This is what checking a catalog needs (is every question reachable? see
+`Graph.reach`, a walk whose cost is bounded) and what the wizard runs on (`hanban.wizard.flow`).
 
 The service question (`choices_from: services`) takes the catalog's service ids as its values:
 functions that enumerate answers are given them (`service_ids`, in catalog order).
@@ -16,6 +16,24 @@ from dataclasses import dataclass
 
 from hanban.catalog import conditions as cond
 from hanban.catalog.wizard_model import SERVICE_QUESTION, Answer, Question, Wizard
+from hanban.errors import HanbanError
+
+# The wizard's documented limits (README, "Limits"): a catalog past them does not load.
+MAX_QUESTIONS = 300
+# How many combinations of the answers that later conditions still read the graph walk keeps at one
+# question. Shipped: at most a few thousand; only conditions that read many earlier answers at once
+# come near it (a chain of yes/no questions each reading all the earlier ones doubles it each time).
+MAX_STATES = 100_000
+
+END = "done"  # the end of the flow, as an edge target
+
+
+class FlowTooIntricate(HanbanError):
+    """The questions' conditions tell apart more combinations of answers than the walk keeps."""
+
+    def __init__(self, question: str, states: int) -> None:
+        self.question = question
+        super().__init__(key="err.flow_too_intricate", q=question, n=f"{states:,}", limit=f"{MAX_STATES:,}")
 
 
 @dataclass(frozen=True)
@@ -136,6 +154,9 @@ class Graph:
     def paths(self, service: str | None = None, *, full: bool = False) -> Iterator[dict[str, Answer]]:
         """Every path through the flow (for one service, or all), as the answers it ends with.
 
+        This enumerates the answer product (exponential in the questions): it is for tests and for
+        looking at small flows. Checking a catalog and drawing the flow use `reach`.
+
         With full=False, choices that no condition distinguishes are represented by one of them, so
         every distinct sequence of questions and every rule outcome is still taken; for the service
         question see `service_representatives`. With full=True every choice of every question is
@@ -227,16 +248,84 @@ class Graph:
 
         return go(dict(answers))
 
+    def reach(self, service: str | None = None, *, edges: bool = False) -> Reach:
+        """Which questions some path asks (for one service, or any), and with `edges` which
+        question can follow which: a walk over the question graph, not over the answer product.
+
+        Questions are taken in asking order. A *state* is what a path has answered so far, kept only
+        for the questions whose answers a later condition reads (and, for edges, the last question
+        asked); paths that agree on those are alike from here on, so one state stands for all of
+        them. Each question splits a state by the values `paths` would give it (representatives)
+        when its condition holds there. The work is the number of states times the values, summed
+        over the questions: linear in the questions for conditions that read a few answers each,
+        and refused past MAX_STATES (`FlowTooIntricate`) for conditions that read ever more.
+        """
+        qs = self.wiz.questions
+        live: list[frozenset[str]] = []  # after question i: the ids a later condition reads
+        later: set[str] = set()
+        for q in reversed(qs):
+            live.append(frozenset(later))
+            later.update(cond.questions_in(q.when))
+        live.reverse()
+        reps = self.representatives()
+        services: list[Answer] = [service] if service is not None else list(self.service_representatives())
+        if service is not None:
+            reps = self._with_service(reps, service)
+        states: set[tuple[str, tuple[tuple[str, Answer], ...]]] = {("", ())}
+        asked: set[str] = set()
+        follows: set[tuple[str, str]] = set()
+        for i, q in enumerate(qs):
+            keep = live[i]
+            values = services if q.id == SERVICE_QUESTION else reps[q.id]
+            nxt: set[tuple[str, tuple[tuple[str, Answer], ...]]] = set()
+            for last, answers in states:
+                kept = tuple(a for a in answers if a[0] in keep)
+                if not cond.holds(q.when, dict(answers)):
+                    nxt.add((last, kept))
+                    continue
+                asked.add(q.id)
+                if edges and last:
+                    follows.add((last, q.id))
+                here = q.id if edges else ""
+                if q.id in keep:
+                    nxt.update((here, kept + ((q.id, v),)) for v in values)
+                else:
+                    nxt.add((here, kept))
+            if len(nxt) > MAX_STATES:
+                raise FlowTooIntricate(q.id, len(nxt))
+            states = nxt
+        follows.update((last, END) for last, _ in states if last)
+        order = {q.id: i for i, q in enumerate(qs)} | {END: len(qs)}
+        return Reach(frozenset(asked), sorted(follows, key=lambda e: (order[e[0]], order[e[1]])))
+
+    def _with_service(self, reps: dict[str, list[Answer]], service: str) -> dict[str, list[Answer]]:
+        """The representatives when the service answer is `service`: a select question compared with
+        the service answer also takes that value (so that "equal" is a branch too)."""
+        conds = [q.when for q in self.wiz.questions] + [r.when for r in self.wiz.rules]
+        out = dict(reps)
+        for c in conds:
+            for pair in cond.compared_pairs(c):
+                if SERVICE_QUESTION not in pair:
+                    continue
+                for qid in pair:
+                    q = self.wiz.question(qid)
+                    if q is not None and q.type == "select" and service not in out[qid] and service in self.choice_values(q):
+                        out[qid] = [*out[qid], service]  # (the service question's own values are [service])
+        return out
+
     def reachable_questions(self) -> set[str]:
-        """Ids of the questions some path asks (see `service_representatives` for why this is cheap)."""
-        seen: set[str] = set()
-        for p in self.paths():
-            seen.update(p)
-        return seen
+        """Ids of the questions some path asks."""
+        return set(self.reach().asked)
 
     def asked_for(self, service: str) -> set[str]:
         """Ids of the questions some path for `service` asks."""
-        seen: set[str] = set()
-        for p in self.paths(service):
-            seen.update(p)
-        return seen
+        return set(self.reach(service).asked)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What the graph walk found: the questions some path asks, and (when asked for) the edges
+    (question, next question or END) in asking order."""
+
+    asked: frozenset[str]
+    edges: list[tuple[str, str]]

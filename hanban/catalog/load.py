@@ -16,13 +16,14 @@ from typing import Protocol
 from hanban.catalog.files import FileRef, catalog_roots, list_files
 from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog
-from hanban.errors import CatalogError, Problem
+from hanban.errors import CatalogError, HanbanError, Problem
 
 ENV_SEEDS = "HANBAN_SEEDS"
 
 
-class CacheUnavailable(Exception):
-    """The cache cannot be used (e.g. its folder cannot be written): load directly instead."""
+class CacheUnavailable(HanbanError):
+    """The cache cannot be used (its folder cannot be written or trusted, the disk is full, another
+    hanban holds it too long): load directly instead, after warning with this message."""
 
 
 class UnitCache(Protocol):
@@ -40,7 +41,7 @@ def load_catalog(
     seeds: Path | None = None,
     cache: UnitCache | None = None,
     progress: ProgressFactory | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[HanbanError], None] | None = None,
 ) -> Catalog:
     """The built-in catalog with overlays on top; raise CatalogError listing every problem.
 
@@ -54,7 +55,7 @@ def load_catalog(
             return cache.load(files, progress)
         except CacheUnavailable as exc:
             if warn is not None:
-                warn(str(exc))
+                warn(exc)
     from hanban.catalog.link import link, memory_catalog
     from hanban.catalog.parse import Unit, parse_files
 

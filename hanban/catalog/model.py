@@ -6,6 +6,7 @@ is compiled (`hanban.catalog.hant`), so nothing derives it while a command runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from hanban.strings import LANGS, Lang
 
 __all__ = ["LANGS", "Lang"]
 
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids: lowercase kebab-case ASCII
 CHANNELS = ("one_window", "fully_online", "cross_province")
 STATUSES = ("nationwide", "pilot", "exploring", "not_stated")
 EXEMPTIONS = ("exempt", "may_be_exempt", "required", "not_stated")

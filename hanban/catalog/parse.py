@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from hanban.catalog.entries import BUILDERS, entry_key
-from hanban.catalog.files import FileRef
+from hanban.catalog.files import FileRef, digest
 from hanban.catalog.progress import ProgressBar, ProgressFactory
 from hanban.catalog.schema import Checker, Hant, Ref, kind_of
 from hanban.catalog.yamlio import MAX_BYTES, Located, load_bytes
@@ -60,14 +60,6 @@ class Unit:
     def small(self) -> Mapping[str, Sequence[Any]]:
         return {k: v for k, v in self.entries.items() if k != "services"}
 
-
-def digest(raw: bytes) -> str:
-    """A content hash (what the index compares to see whether a file changed)."""
-    try:
-        from _blake2 import blake2b  # what hashlib.blake2b is, without hashlib's OpenSSL start-up cost
-    except ImportError:
-        from hashlib import blake2b
-    return blake2b(raw, digest_size=16).hexdigest()
 
 
 def default_hant(known: Mapping[str, str] | None = None) -> Hant:

@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 
 from hanban.catalog import model as m
 from hanban.catalog.yamlio import Located, PathKey, format_path
-from hanban.errors import Problem
+from hanban.errors import Problem, unsafe_in_name
+from hanban.strings import word
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = m.ID_RE
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 T = TypeVar("T")
@@ -155,6 +156,26 @@ class Checker:
         if zh is None or en is None:
             return None
         return m.Text(zh, en, hant if hant is not None else self.hant(zh))
+
+    def name(self, value: Any, path: PathKey) -> m.Text | None:
+        """A name (of a service, a place, a choice, ...): a text with no control or invisible
+        character, tab or newline in any script, so that no two names only look alike."""
+        t = self.text(value, path)
+        if t is None:
+            return None
+        for key, script in (("zh-Hans", t.zh_hans), ("en", t.en), ("zh-Hant", t.zh_hant)):
+            if self.name_string(script, path + (key,)) is None:
+                return None
+        return t
+
+    def name_string(self, value: Any, path: PathKey) -> str | None:
+        """One name as a string (an alias): see `name`."""
+        s = self.string(value, path)
+        bad = unsafe_in_name(s) if s is not None else None
+        if bad:
+            self.err(path, word("err.unsafe_name", "en", char=bad))
+            return None
+        return s
 
     def source(self, value: Any, path: PathKey) -> m.Source | None:
         d = self.mapping(value, path, ("file", "measure", "quote"))

@@ -7,10 +7,11 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from hanban.catalog import conditions as cond
-from hanban.catalog.flowgraph import Graph
+from hanban.catalog.flowgraph import MAX_QUESTIONS, FlowTooIntricate, Graph
 from hanban.catalog.model import Origin, Service, Text
 from hanban.catalog.wizard_model import SERVICE_QUESTION, Question, Wizard
 from hanban.errors import Problem
+from hanban.strings import word
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -125,9 +126,17 @@ def _check_references(wiz: Wizard, service_ids: Sequence[str]) -> list[Problem]:
 
 
 def _check_reachable(wiz: Wizard, service_ids: Sequence[str]) -> list[Problem]:
-    # Walks one representative per class of services the conditions cannot tell apart (see
-    # Graph.service_representatives), so it costs the same for 66,000 services as for 33.
-    seen = Graph(wiz, service_ids).reachable_questions()
+    # A walk of the question graph (`Graph.reach`), bounded by the questions and MAX_STATES; it
+    # groups the services no condition tells apart (see Graph.service_representatives), so it costs
+    # the same for 66,000 services as for 33.
+    if len(wiz.questions) > MAX_QUESTIONS:
+        q = wiz.questions[MAX_QUESTIONS]
+        return [_problem(q.origin, f"questions.{q.id}", word("err.too_many_questions", "en", n=f"{len(wiz.questions):,}", limit=MAX_QUESTIONS))]
+    try:
+        seen = Graph(wiz, service_ids).reach().asked
+    except FlowTooIntricate as exc:
+        q = wiz.by_id()[exc.question]
+        return [_problem(q.origin, f"questions.{q.id}.when", exc.text("en"))]
     return [
         _problem(q.origin, f"questions.{q.id}.when", "unreachable: no combination of earlier answers makes this question asked")
         for q in wiz.questions

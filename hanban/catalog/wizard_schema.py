@@ -113,9 +113,11 @@ def choice_list(c: Checker, value: Any, path: PathKey) -> tuple[Choice, ...]:
             # YAML reads bare yes/no/on/off as booleans: choice values must be quoted strings.
             c.err(p + ("value",), f"expected a string value, got {val!r} (quote it)")
             continue
+        if c.name_string(val, p + ("value",)) is None:  # a value is typed, and printed, like an id
+            continue
         if "label" not in d:
             continue  # reported by mapping(): missing required key 'label'
-        label = c.text(d["label"], p + ("label",))
+        label = c.name(d["label"], p + ("label",))
         if val in seen:
             c.err(p + ("value",), f"duplicate choice value {val!r}")
             continue

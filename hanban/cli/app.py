@@ -14,7 +14,7 @@ from typer._click.exceptions import UsageError
 from typer.exceptions import Abort
 
 from hanban import __version__
-from hanban.cli import ask, fastargs, measures, questions, search, show, validate
+from hanban.cli import ask, cache, fastargs, measures, questions, search, show, validate
 from hanban.cli import list as list_cmd
 from hanban.cli.context import Invocation, Io
 from hanban.cli.localize import LocalizedCommand, LocalizedGroup, lang_option, localized, usage_error
@@ -31,6 +31,9 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [  # in the order of --help
     ("search", search.command),
     ("ask", ask.command),
     ("questions", questions.command),
+]
+GROUPS: list[tuple[str, list[tuple[str, Callable[..., Any]]]]] = [  # commands with subcommands, after them
+    ("cache", cache.COMMANDS),
 ]
 
 
@@ -67,6 +70,11 @@ def build_app(lang: Lang) -> typer.Typer:
     application.callback()(localized(root, lang, with_lang=False))
     for name, fn in COMMANDS:
         application.command(name, help=word(f"help.cmd.{name}", lang), cls=LocalizedCommand)(localized(fn, lang))
+    for group_name, commands in GROUPS:
+        sub = typer.Typer(name=group_name, help=word(f"help.cmd.{group_name}", lang), cls=group, no_args_is_help=True, rich_markup_mode=None)
+        for name, fn in commands:
+            sub.command(name, help=word(f"help.cmd.{group_name}.{name}", lang), cls=LocalizedCommand)(localized(fn, lang))
+        application.add_typer(sub, name=group_name)
     return application
 
 
@@ -96,6 +104,9 @@ def main() -> None:
     if sys.stdout is None:  # started with >&-
         print("hanban: cannot write output: standard output is closed", file=sys.stderr)
         sys.exit(ExitStatus.NOT_FOUND)
+    from hanban.cli.encoding import note_replacements, tolerate
+
+    tolerate(sys.stdout, sys.stderr)  # an ascii or Latin-1 terminal: '?' for what it cannot show
     argv = sys.argv[1:]
     lang = app_language(argv)
     code: Any = 0
@@ -116,7 +127,9 @@ def main() -> None:
         _silence_stdout()
         print(f"hanban: cannot write output: {exc.strerror or exc}", file=sys.stderr)
         code = ExitStatus.NOT_FOUND
-    sys.exit(_flush_stdout(code))
+    code = _flush_stdout(code)
+    note_replacements(sys.stderr, sys.stdout)
+    sys.exit(code)
 
 
 def _flush_stdout(code: Any) -> Any:

@@ -10,7 +10,7 @@ import typer
 
 from hanban.cli.complete import complete_set
 from hanban.cli.errors import handles_errors, invocation
-from hanban.cli.files import OUTPUT_SUFFIXES, check_writable, write_atomic
+from hanban.cli.files import ANSWERS_SUFFIXES, OUTPUT_SUFFIXES, check_writable, write_atomic
 from hanban.errors import AnswerError
 from hanban.strings import word
 
@@ -40,7 +40,7 @@ def command(
     io, lang, catalog = inv.io, inv.lang, inv.catalog()
     wiz = catalog.wizard
     check_writable(output, force, OUTPUT_SUFFIXES)
-    check_writable(save_answers, force)
+    check_writable(save_answers, force, ANSWERS_SUFFIXES, what="answers")
     given: dict[str, Any] = {}
     if answers_file is not None:
         given.update(read_answers_file(answers_file))
@@ -110,11 +110,13 @@ def deliver(
 
 
 def render_file(cl: Checklist, catalog: Catalog, lang: Lang, suffix: str) -> str:
-    """The checklist in the format a file name's suffix asks for."""
+    """The checklist in the format a file name's suffix asks for (through the printable() filter)."""
+    from hanban.errors import printable
+
     if suffix in (".html", ".htm"):
         from hanban.render.checklist_html import html
 
-        return html(cl, catalog, lang)
+        return printable(html(cl, catalog, lang), None)
     if suffix == ".json":
         from hanban.render import json as rj
         from hanban.render.checklist_json import checklist as to_json
@@ -122,4 +124,4 @@ def render_file(cl: Checklist, catalog: Catalog, lang: Lang, suffix: str) -> str
         return rj.dumps(to_json(cl, catalog)) + "\n"
     from hanban.render.checklist_markdown import markdown
 
-    return markdown(cl, catalog, lang)
+    return printable(markdown(cl, catalog, lang), None)

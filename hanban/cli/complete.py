@@ -20,7 +20,7 @@ def service_ids(ctx: typer.Context | None, incomplete: str) -> list[tuple[str, s
     inv.io.stderr_tty = False  # no progress bar in the middle of a command line
     typed = incomplete.casefold()
     try:
-        found = [(s.id, printable(s.name.en, 80)) for s in inv.catalog().services.summaries() if s.id.startswith(typed)]
+        found = [(printable(s.id, 80), printable(s.name.en, 80)) for s in inv.catalog().services.summaries() if s.id.startswith(typed)]
     except (HanbanError, OSError):
         return []  # the command itself will say what is wrong
     return sorted(found)[:MAX_COMPLETIONS]

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from hanban.catalog.store import Catalog
+    from hanban.errors import HanbanError
 
 
 def is_terminal(stream: Any) -> bool:
@@ -53,14 +54,28 @@ class Io:
         print(printable(message), file=self.stderr)
 
     def out(self, text: str) -> None:
-        """Data: always stdout."""
+        """Data: always stdout, through the one printable() filter (no line is shortened)."""
+        text = printable(text, None)
         self.stdout.write(text if text.endswith("\n") else text + "\n")
+
+    @property
+    def ascii_only(self) -> bool:
+        """Whether stdout cannot hold every character (JSON is then written with \\u escapes)."""
+        from hanban.cli.encoding import ascii_only
+
+        return ascii_only(self.stdout)
+
+    def dumps(self, data: Any) -> str:
+        """`data` as JSON for stdout (`render.json.dumps`, ASCII where stdout cannot hold more)."""
+        from hanban.render.json import dumps
+
+        return dumps(data, ascii=self.ascii_only)
 
     def console(self) -> Console:
         """A rich console on stdout; colour follows the terminal, NO_COLOR and TERM=dumb."""
-        from rich.console import Console
+        from hanban.render.console import SafeConsole
 
-        return Console(file=self.stdout, highlight=False, soft_wrap=False)
+        return SafeConsole(file=self.stdout, highlight=False, soft_wrap=False)
 
     def emit(
         self,
@@ -72,9 +87,7 @@ class Io:
     ) -> None:
         """One output, three ways: JSON when asked, rich on a terminal, plain lines otherwise."""
         if as_json and json is not None:
-            from hanban.render.json import dumps
-
-            self.out(dumps(json()))
+            self.out(self.dumps(json()))
         elif self.stdout_tty:
             terminal(self.console())
         else:
@@ -87,10 +100,14 @@ class Invocation:
     """One run of hanban: its Io, the global options, and the catalog (loaded on first use)."""
 
     def __init__(self, io: Io, lang: Lang = "zh-Hans", overlays: list[str] | None = None) -> None:
+        from hanban.cli.encoding import remember_lang
+
         self.io = io
         self.lang: Lang = lang
+        remember_lang(lang)
         self.overlays = overlays or []
         self._catalog: Catalog | None = None
+        self._warned: set[str] = set()
 
     def catalog(self) -> Catalog:
         """The catalog, through the compiled index (only changed files are parsed again)."""
@@ -106,5 +123,9 @@ class Invocation:
             self._catalog = open_catalog(overlay_paths(self.overlays), progress=progress, warn=self._warn)
         return self._catalog
 
-    def _warn(self, message: str) -> None:
-        self.io.say(f"hanban: {message}")
+    def _warn(self, exc: HanbanError) -> None:
+        """A warning about the cache, in the person's language; each said once a run."""
+        text = exc.text(self.lang)
+        if text not in self._warned:
+            self._warned.add(text)
+            self.io.say(f"hanban: {text}")

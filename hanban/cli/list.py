@@ -25,7 +25,7 @@ def command(
     if json_:
         from hanban.render import json as rj
 
-        found = rj.stream_array((rj.service(s, cat) for s in matches), io.stdout.write)
+        found = rj.stream_array((rj.service(s, cat) for s in matches), io.stdout.write, io.ascii_only)
     elif io.stdout_tty:
         from hanban.render.terminal import list_table
 

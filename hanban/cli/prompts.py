@@ -14,6 +14,7 @@ too, and the CLI exits 130. Tests pass `input=`/`output=` (prompt_toolkit pipe i
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ from questionary import Choice as QChoice
 
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_model import Answer, Question
+from hanban.errors import printable
 from hanban.find import pinyin
 from hanban.strings import Lang, word
 from hanban.wizard.session import BACK, DONE
@@ -175,19 +177,19 @@ class QuestionaryPrompter:
                 return [(s.name.get(lang), notes[s.id], s.id) for s in ordered]
             return [(h.name.get(lang), notes.get(h.id, ""), h.id) for h in search(self.catalog, typed, 12, typing=True)]
 
-        message = f"{q.prompt.get(lang)} [{progress}] {word('w.type_to_find', lang)}"
+        message = f"{printable(q.prompt.get(lang))} [{progress}] {word('w.type_to_find', lang)}"
         while True:
             typed = self._autocomplete(message, find, None, first_when_empty=False)
             if typed in by_label:
                 return by_label[typed]
             if not typed:
-                print(word("w.need_something", lang))
+                print(word("w.need_something", lang), file=sys.stderr)
                 continue
             hits = search(self.catalog, typed, 6)
             if hits and is_clear(hits[0].score, hits[1].score if len(hits) > 1 else None):
                 return hits[0].id
             if not hits:
-                print(word("w.nothing_found", lang, text=typed))
+                print(word("w.nothing_found", lang, text=printable(typed)), file=sys.stderr)
                 continue
             choices = [QChoice(h.name.get(lang), value=h.id) for h in hits] + [QChoice(word("w.none_of_these", lang), value=BACK)]
             got = _run(questionary.select(word("w.which_one", lang), choices=choices, instruction=word("w.keys", lang), **self.io))
@@ -237,7 +239,7 @@ class QuestionaryPrompter:
         hint = word("w.type_to_find", lang)
         if default is not None and (chosen := q.choice(default)) is not None:
             hint += word("w.enter_default", lang, label=chosen.label.get(lang))
-        message = f"{q.prompt.get(lang)} [{progress}] {hint}"
+        message = f"{printable(q.prompt.get(lang))} [{progress}] {hint}"
         typed = self._autocomplete(message, find, _OneOf(pick, word("w.pick_from_list", lang)), first_when_empty=default is not None)
         got = pick(typed)
         return got if isinstance(got, (str, int, bool)) else BACK
@@ -253,7 +255,7 @@ class QuestionaryPrompter:
         first = next((c for c in choices if c.value == default), None)
         return _run(  # type: ignore[no-any-return]
             questionary.select(
-                q.prompt.get(lang), choices=choices, default=first, instruction=f"[{progress}] " + word("w.keys", lang), use_jk_keys=True, **self.io
+                printable(q.prompt.get(lang)), choices=choices, default=first, instruction=f"[{progress}] " + word("w.keys", lang), use_jk_keys=True, **self.io
             )
         )
 
@@ -273,7 +275,7 @@ class QuestionaryPrompter:
                 return exc.text(lang)
             return True
 
-        got = _run(questionary.text(f"{q.prompt.get(lang)} {hint}", default="" if default is None else str(default), validate=valid, **self.io))
+        got = _run(questionary.text(f"{printable(q.prompt.get(lang))} {hint}", default="" if default is None else str(default), validate=valid, **self.io))
         if can_go_back and str(got).strip() == TEXT_BACK:
             return BACK
         return coerce(q, got)
@@ -291,8 +293,8 @@ class QuestionaryPrompter:
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
         for n, (_qid, prompt, label) in enumerate(lines, 1):
-            grid.add_row(f"{n}.", prompt)
-            grid.add_row("", "→ " + label)
+            grid.add_row(f"{n}.", printable(prompt))
+            grid.add_row("", "→ " + printable(label))
         console.print(word("w.summary", self.lang))
         console.print(grid)
 

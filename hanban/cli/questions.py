@@ -19,6 +19,7 @@ def command(
     from hanban.catalog import conditions as cond
     from hanban.find.resolve import resolve_service
     from hanban.render import json as rj
+    from hanban.render.plain import row
     from hanban.wizard import flow
 
     inv = invocation(ctx)
@@ -31,12 +32,12 @@ def command(
     asked = g.asked_for(sid) if sid else None
     qs = [q for q in catalog.wizard.questions if asked is None or q.id in asked]
     if json_:
-        io.out(rj.dumps([rj.question(q, catalog) for q in qs]))
+        io.out(io.dumps([rj.question(q, catalog) for q in qs]))
         return
     for q in qs:
-        io.out(f"{q.id}\t{q.type}\t{q.prompt.get(lang)}\twhen: {cond.describe(q.when)}")
+        io.out(row(q.id, q.type, q.prompt.get(lang), f"when: {cond.describe(q.when)}"))
         if q.choices_from:
             io.out("  " + word("questions.service_choices", lang, n=len(catalog.services)))
         elif q.type == "select":
             for c in q.choices:
-                io.out(f"  {c.value}\t{c.label.get(lang)}")
+                io.out("  " + row(c.value, c.label.get(lang)))

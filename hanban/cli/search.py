@@ -49,7 +49,9 @@ def command(
     hits = search(inv.catalog(), text, int(limit))
 
     def plain() -> list[str]:
-        return ["\t".join([h.id, h.name.get(lang), f"{h.score:.3f}", "; ".join(f"{mt.field}: {mt.text}" for mt in h.matched)]) for h in hits]
+        from hanban.render.plain import row
+
+        return [row(h.id, h.name.get(lang), f"{h.score:.3f}", "; ".join(f"{mt.field}: {mt.text}" for mt in h.matched)) for h in hits]
 
     io.emit(json=lambda: [rj.hit(h) for h in hits], terminal=lambda con: _print_hits(con, hits, lang), plain=plain, as_json=json_)
     if not hits:

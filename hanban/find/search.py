@@ -52,7 +52,7 @@ class QueryTooLong(HanbanError):
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        super().__init__(key="err.query_too_long", n=limit)
+        super().__init__(key="err.query_too_long", limit=limit)
 
 
 @dataclass(frozen=True)
@@ -108,10 +108,26 @@ class Variant:
 
 def _variant(norm: str, index: Index, factor: float = 1.0, via: str | None = None) -> Variant:
     feats = _weights(norm, index)
-    found = {atom(f).lstrip() for f in feats}
-    # A text holds some atom exactly when it holds some atom not containing another (份证 holds 份): keep those.
-    atoms = tuple(a for a in found if not any(b != a and b in a for b in found))
+    atoms = minimal_atoms({atom(f).lstrip() for f in feats})
     return Variant(norm, feats, factor, via, sum(feats.values()), any(k[0] in "bw" for k in feats), atoms)
+
+
+def minimal_atoms(found: set[str]) -> tuple[str, ...]:
+    """The atoms that contain no other atom: a text holds some atom exactly when it holds one of
+    these (份证 holds 份). Each atom's substrings of the lengths atoms have are looked up in the
+    set, so this is linear in the atoms' total length (Chinese atoms are one or two characters),
+    not quadratic in their number."""
+    lengths = sorted({len(a) for a in found})
+
+    def holds_another(a: str) -> bool:
+        for n in lengths:
+            if n >= len(a):
+                return False
+            if any(a[i:i + n] in found for i in range(len(a) - n + 1)):
+                return True
+        return False
+
+    return tuple(a for a in found if not holds_another(a))
 
 
 def _weights(norm: str, index: Index) -> dict[str, float]:

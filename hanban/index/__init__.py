@@ -6,8 +6,10 @@ units as it does for direct loading (so the cache only ever holds a catalog that
 are read lazily (`services.IndexedServices`, a `catalog.store.ServiceStore`), with FTS5 trigram
 candidates for search on very large catalogs. Rows hold JSON, never pickles.
 
-The package: `store` (the file, its schema, reading), `build` (one update), `rows` (a unit as rows
-and back), `codec` (model values as JSON), `services` (the lazy store) and `fts` (search candidates).
+The package: `store` (the file, its schema, waiting for its lock, reading), `cachedir` (the folder:
+who may have written it, locks held elsewhere, eviction), `build` (one update), `rows` (a unit as
+rows and back), `codec` (model values as JSON, checked as they are read), `services` (the lazy
+store, rebuilt once when what it reads is damaged) and `fts` (search candidates).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from hanban.catalog.progress import ProgressFactory
     from hanban.catalog.store import Catalog
+    from hanban.errors import HanbanError
 
 
 def open_catalog(
@@ -27,7 +30,7 @@ def open_catalog(
     directory: Path | None = None,
     builtin: Path | None = None,
     progress: ProgressFactory | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[HanbanError], None] | None = None,
 ) -> Catalog:
     """The catalog (built-in, then `overlays`) through its index file in `directory` (default: the
     cache folder); loaded directly, after `warn`, when the index cannot be written."""
@@ -35,5 +38,6 @@ def open_catalog(
     from hanban.catalog.load import load_catalog
     from hanban.index.store import SqliteIndex, cache_dir, index_path
 
-    index = SqliteIndex(index_path(catalog_roots(overlays, builtin), directory or cache_dir()))
+    roots = catalog_roots(overlays, builtin)
+    index = SqliteIndex(index_path(roots, directory or cache_dir()), warn=warn, labels=[r.label for r in roots])
     return load_catalog(overlays, builtin=builtin, cache=index, progress=progress, warn=warn)

@@ -9,9 +9,9 @@ import json
 import sqlite3
 from typing import Any
 
-from hanban.catalog.files import FileRef
+from hanban.catalog.files import FileRef, digest
 from hanban.catalog.link import link
-from hanban.catalog.parse import POOL_MIN_FILES, digest, parse_files
+from hanban.catalog.parse import POOL_MIN_FILES, parse_files
 from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Tables
 from hanban.catalog.wizard_model import Wizard
@@ -43,8 +43,8 @@ class Build:
         for f in self.files:
             row = stored.get((f.layer, f.path))
             if row is not None and (row[3], row[4]) == (f.key, f.display):
-                if (row[5], row[6]) == (f.size, f.mtime):
-                    continue
+                if (row[5], row[6]) == (f.size, f.mtime) and f.digest in (None, row[7]):
+                    continue  # (a small catalog's files are compared by content too: see store.snapshot)
                 if self._same_content(f, row[7]):
                     db.execute("UPDATE units SET size = ?, mtime = ? WHERE id = ?", (f.size, f.mtime, row[0]))
                     continue

@@ -4,6 +4,10 @@ file cannot run code).
 One codec for every model type, driven by the dataclasses' own fields and type hints, so it cannot
 drift from the model: a dataclass is the list of its field values in order, a tuple a list, a
 mapping an object; a wizard condition is stored in its catalog form and parsed back.
+
+Decoding checks the shape as it goes (a list of the right length for a dataclass, a string where a
+string belongs, ...) and raises ValueError otherwise: a row that was damaged or written by
+something else is never turned into a half-made value.
 """
 
 from __future__ import annotations
@@ -58,9 +62,99 @@ def _identity(v: Any) -> Any:
     return v
 
 
+def _bad(v: Any) -> None:
+    raise ValueError(f"a stored value does not have its type's shape: {type(v).__name__} {str(v)[:40]!r}")
+
+
+# The classes a plain type's values may have (a boolean is not a number here).
+_PLAIN_CLASSES: dict[Any, frozenset[type]] = {str: frozenset({str}), int: frozenset({int}), bool: frozenset({bool}),
+                                              float: frozenset({int, float}), type(None): frozenset({type(None)})}
+
+
+def _plain_classes(tp: Any) -> frozenset[type] | None:
+    """The classes a value of the plain type (or union of plain types) `tp` may have; None when
+    `tp` is not plain."""
+    members = typing.get_args(tp) if typing.get_origin(tp) in (typing.Union, types.UnionType) else (tp,)
+    if not all(m in _PLAIN_CLASSES for m in members):
+        return None
+    return frozenset().union(*(_PLAIN_CLASSES[m] for m in members))
+
+
+# The decoders check classes inline rather than calling a checker per value: decoding a large
+# catalog's rows is on the path of `list`.
+def _sequence(item: Any, make: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    allowed = _plain_classes(item)
+    if allowed is not None:
+        def plain(v: Any) -> Any:
+            if v.__class__ is not list:
+                _bad(v)
+            for x in v:
+                if x.__class__ not in allowed:
+                    _bad(x)
+            return make(v)
+
+        return plain
+    d = decoder(item)
+
+    def decoded(v: Any) -> Any:
+        if v.__class__ is not list:
+            _bad(v)
+        return make(map(d, v))
+
+    return decoded
+
+
+def _mapping(key: Any, value: Any) -> Callable[[Any], Any]:
+    d = decoder(value)
+    as_int = key is int  # JSON object keys are strings
+
+    def decode(v: Any) -> Any:
+        if v.__class__ is not dict:
+            _bad(v)
+        return {int(k): d(x) for k, x in v.items()} if as_int else {k: d(x) for k, x in v.items()}
+
+    return decode
+
+
+def _dataclass(tp: Any) -> Callable[[Any], Any]:
+    hints = typing.get_type_hints(tp)
+    fields = dataclasses.fields(tp)
+    n = len(fields)
+    plain: list[tuple[int, frozenset[type]]] = []  # fields of plain types: the classes their values may have
+    nested: list[tuple[int, Callable[[Any], Any]]] = []  # the others: their decoders
+    for i, f in enumerate(fields):
+        allowed = _plain_classes(hints[f.name])
+        if allowed is not None:
+            plain.append((i, allowed))
+        else:
+            nested.append((i, decoder(hints[f.name])))
+    cls: Any = tp
+
+    def decode(v: Any) -> Any:
+        if v.__class__ is not list or len(v) != n:
+            _bad(v)
+        for i, allowed in plain:
+            if v[i].__class__ not in allowed:
+                _bad(v[i])
+        out = list(v)
+        for i, d in nested:
+            out[i] = d(v[i])
+        return cls(*out)
+
+    return decode
+
+
 def _make(tp: Any) -> Callable[[Any], Any]:
-    if tp in _PLAIN or tp is Any:
+    if tp is Any:
         return _identity
+    allowed = _plain_classes(tp)
+    if allowed is not None:
+        def plain(v: Any) -> Any:
+            if v.__class__ not in allowed:
+                _bad(v)
+            return v
+
+        return plain
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
@@ -69,26 +163,16 @@ def _make(tp: Any) -> Callable[[Any], Any]:
 
             return lambda v: None if v is None else cond.parse(v)
         inner = [a for a in args if a is not type(None)]
-        if all(a in _PLAIN for a in inner):
-            return _identity
         if len(inner) == 1:
             one = decoder(inner[0])
             return lambda v: None if v is None else one(v)
         raise TypeError(f"cannot decode the union {tp}")
     if origin is tuple:
-        item = decoder(args[0])
-        return lambda v: tuple(item(x) for x in v)
+        return _sequence(args[0], tuple)
     if origin is list:
-        item = decoder(args[0])
-        return lambda v: [item(x) for x in v]
+        return _sequence(args[0], list)
     if origin in (dict, Mapping, typing.Mapping):
-        value = decoder(args[1])
-        if args[0] is int:  # JSON object keys are strings
-            return lambda v: {int(k): value(x) for k, x in v.items()}
-        return lambda v: {k: value(x) for k, x in v.items()}
+        return _mapping(args[0], args[1])
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        parts = [decoder(hints[f.name]) for f in dataclasses.fields(tp)]
-        cls: Any = tp
-        return lambda v: cls(*[d(x) for d, x in zip(parts, v)])
+        return _dataclass(tp)
     raise TypeError(f"cannot decode {tp}")

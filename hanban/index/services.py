@@ -1,43 +1,151 @@
-"""The catalog's services read lazily from the index (a `catalog.store.ServiceStore`)."""
+"""The catalog's services read lazily from the index (a `catalog.store.ServiceStore`).
+
+What is read is checked again (`checked`): rows that are not the JSON hanban writes, hold escaped
+control characters no catalog file can hold, or decode to values of the wrong shape count as
+damage, like an error SQLite reports while reading (a page that no longer decodes). Damage found
+while reading deletes the index and builds it again, once (`Reader`), and the read goes on where it
+was; an iteration already under way skips what it had handed out.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from hanban.catalog import model as m
 from hanban.catalog.store import SearchRow, Summary, Tables, finish_service
+from hanban.errors import HanbanError
 from hanban.index.codec import decoder
 
 CHANNEL_COLUMNS = {"one_window": "ow", "fully_online": "fo", "cross_province": "cp"}
 SEARCH_SCAN_MAX = 5000  # up to this many services, search scores every one (results as without an index)
 IN_FORCE = "first = 1"  # a row in catalog order: where its id was first defined (its content may be a later layer's)
+# In a row's JSON text: a raw DEL, C1, bidirectional control or surrogate (json.loads refuses raw
+# C0 characters itself), or an escape of a control character (C0 but tab and newline, DEL, C1,
+# bidirectional controls, surrogates). Catalog text never holds these, so a row that does was not
+# written by hanban. (An escaped backslash is matched too, so that what follows it is read right.)
+RAW_RE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+ESCAPE_RE = re.compile(r"\\(?:\\|[bfr]|u(?i:00[01]|007f|00[89]|202[a-e]|206[6-9]|d[89a-f]))")
+DAMAGE = (sqlite3.DatabaseError, ValueError, KeyError, TypeError, IndexError)
+T = TypeVar("T")
+_END = object()
+
+
+class IndexDamaged(HanbanError):
+    """The index was damaged again right after it was rebuilt (or cannot be rebuilt)."""
+
+
+def is_busy(exc: BaseException) -> bool:
+    """An SQLite error that means another connection holds a lock, not damage."""
+    text = str(exc)
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def checked(text: str) -> Any:
+    """A row's JSON, parsed; ValueError when it is not what hanban writes."""
+    if RAW_RE.search(text) or ("\\" in text and any(m.group() != "\\\\" for m in ESCAPE_RE.finditer(text))):
+        raise ValueError("a control character in a row")
+    return json.loads(text)
+
+
+def check_service(s: m.Service) -> m.Service:
+    """A decoded service whose values the renderers can use (ValueError otherwise)."""
+    ok = (
+        bool(m.ID_RE.match(s.id))
+        and s.category in m.CATEGORIES
+        and set(s.audience) <= set(m.AUDIENCES)
+        and set(s.channels) == set(m.CHANNELS)
+        and all(c.status in m.STATUSES for c in s.channels.values())
+        and all(d.exemption in m.EXEMPTIONS for d in s.documents)
+    )
+    if not ok:
+        raise ValueError(f"service {s.id!r} does not have the catalog's shape")
+    return s
+
+
+class Reader:
+    """The index's connection, and what to do when what it reads is damaged: `recover` (given by
+    the index) deletes and rebuilds it and hands back a new connection, once."""
+
+    def __init__(self, db: sqlite3.Connection, recover: Callable[[], sqlite3.Connection] | None = None) -> None:
+        self.db = db
+        self._recover = recover
+        self.recovered = False
+
+    def _damaged(self, exc: BaseException) -> None:
+        if is_busy(exc):
+            raise IndexDamaged(key="cache.busy_reading") from None
+        if self._recover is None or self.recovered:
+            raise IndexDamaged(key="cache.damaged_again", why=str(exc)[:200]) from None
+        self.recovered = True
+        try:
+            self.db.close()  # (before the file is probed for other processes' locks, and deleted)
+        except sqlite3.Error:
+            pass
+        self.db = self._recover()
+
+    def call(self, fn: Callable[[], T]) -> T:
+        """fn(), read again from a rebuilt index when what it read was damaged."""
+        while True:
+            db = self.db
+            try:
+                return fn()
+            except DAMAGE as exc:
+                if self.db is db:  # (else a read inside fn already rebuilt it: read again)
+                    self._damaged(exc)
+
+    def iterate(self, make: Callable[[], Iterator[T]]) -> Iterator[T]:
+        """The items of make(); after a rebuild, those already handed out are skipped."""
+        done = 0
+        while True:
+            db = self.db
+            try:
+                it = make()
+                for _ in range(done):
+                    if next(it, _END) is _END:  # (fewer now: the files changed meanwhile)
+                        return
+                for item in it:
+                    done += 1
+                    yield item
+                return
+            except DAMAGE as exc:
+                if self.db is db:
+                    self._damaged(exc)
 
 
 class IndexedServices(Mapping[str, m.Service]):
     """`Catalog.services` read from the index: in catalog order, overlays replacing by id."""
 
-    def __init__(self, db: sqlite3.Connection, tables: Callable[[], Tables]) -> None:
-        self.db = db
+    def __init__(self, reader: Reader, tables: Callable[[], Tables]) -> None:
+        self.reader = reader
         self._tables = tables
         self._len: int | None = None
         self._decode_service = decoder(m.Service)
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        return self.reader.db
+
     def _decode(self, data: str) -> m.Service:
         t = self._tables()
-        return finish_service(self._decode_service(json.loads(data)), t.documents, t.seeds)
+        return finish_service(check_service(self._decode_service(checked(data))), t.documents, t.seeds)
 
     def _top(self, sid: str, column: str) -> Any:
         row = self.db.execute(f"SELECT {column} FROM services WHERE id = ? AND top = 1", (sid,)).fetchone()
         return None if row is None else row[0]
 
-    def __getitem__(self, sid: str) -> m.Service:
+    def _get(self, sid: str) -> m.Service | None:
         data = self._top(sid, "data")
-        if data is None:
+        return None if data is None else self._decode(data)
+
+    def __getitem__(self, sid: str) -> m.Service:
+        s = self.reader.call(lambda: self._get(sid))
+        if s is None:
             raise KeyError(sid)
-        return self._decode(data)
+        return s
 
     def __iter__(self) -> Iterator[str]:
         return self.ids()
@@ -49,59 +157,76 @@ class IndexedServices(Mapping[str, m.Service]):
         return ((s.id, s) for s in self.select())
 
     def __contains__(self, sid: object) -> bool:
-        return isinstance(sid, str) and self.db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (sid,)).fetchone() is not None
+        return isinstance(sid, str) and self.reader.call(
+            lambda: self.db.execute("SELECT 1 FROM services WHERE id = ? LIMIT 1", (sid,)).fetchone() is not None)
 
     def __len__(self) -> int:
         if self._len is None:  # counted when the index was last updated (a count(*) reads the whole table)
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'services'").fetchone()
-            self._len = int(row[0]) if row else int(self.db.execute(f"SELECT count(*) FROM services WHERE {IN_FORCE}").fetchone()[0])
+            self._len = self.reader.call(self._count)
         return self._len
 
-    def ids(self) -> Iterator[str]:
-        for (sid,) in self.db.execute(f"SELECT id FROM services WHERE {IN_FORCE} ORDER BY layer, fkey, seq"):
-            yield sid
+    def _count(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'services'").fetchone()
+        return int(row[0]) if row else int(self.db.execute(f"SELECT count(*) FROM services WHERE {IN_FORCE}").fetchone()[0])
 
-    def _rows(self, sql: str, params: Sequence[Any], columns: str) -> Iterator[tuple[Any, ...]]:
-        """Rows in catalog order; where a later layer replaced an id, that layer's columns."""
-        cur = self.db.cursor()
-        cur.execute(f"SELECT id, top, {columns} FROM services WHERE {IN_FORCE} {sql} ORDER BY layer, fkey, seq", params)
-        while batch := cur.fetchmany(256):
-            for sid, top, *rest in batch:
-                if not top:
-                    rest = list(self.db.execute(f"SELECT {columns} FROM services WHERE id = ? AND top = 1", (sid,)).fetchone())
-                yield (sid, *rest)
+    def ids(self) -> Iterator[str]:
+        def make() -> Iterator[str]:
+            for (sid,) in self.db.execute(f"SELECT id FROM services WHERE {IN_FORCE} ORDER BY layer, fkey, seq"):
+                yield sid
+
+        return self.reader.iterate(make)
+
+    def _rows(self, sql: str, params: Sequence[Any], columns: str, convert: Callable[..., T]) -> Iterator[T]:
+        """convert(id, *columns) of the rows in catalog order; where a later layer replaced an id,
+        that layer's columns. Read again from a rebuilt index when damaged."""
+
+        def make() -> Iterator[T]:
+            cur = self.db.cursor()
+            cur.execute(f"SELECT id, top, {columns} FROM services WHERE {IN_FORCE} {sql} ORDER BY layer, fkey, seq", params)
+            while batch := cur.fetchmany(256):
+                for sid, top, *rest in batch:
+                    if not top:
+                        rest = list(self.db.execute(f"SELECT {columns} FROM services WHERE id = ? AND top = 1", (sid,)).fetchone())
+                    yield convert(sid, *rest)
+
+        return self.reader.iterate(make)
 
     def select(self, channels: Sequence[str] = ()) -> Iterator[m.Service]:
         cond = " AND ".join(f"{CHANNEL_COLUMNS[c]} = 1" for c in channels)
         cols = ", ".join(["data", *(CHANNEL_COLUMNS[c] for c in channels)])
-        for sid, data, *flags in self._rows(f"AND (top = 0 OR ({cond}))" if cond else "", (), cols):
-            if all(flags):
-                yield self._decode(data)
+
+        def convert(sid: str, data: str, *flags: int) -> m.Service | None:
+            return self._decode(data) if all(flags) else None
+
+        return (s for s in self._rows(f"AND (top = 0 OR ({cond}))" if cond else "", (), cols, convert) if s is not None)
 
     def subset(self, ids: Iterable[str]) -> list[m.Service]:
         wanted = list(dict.fromkeys(ids))
-        rows: list[tuple[Any, ...]] = []
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows += self.db.execute(
-                f"SELECT layer, fkey, seq, id FROM services WHERE id IN ({marks}) AND {IN_FORCE}", chunk
-            ).fetchall()
-        rows.sort()
-        return [s for _, _, _, sid in rows if (s := self.get(sid)) is not None]
+
+        def find() -> list[tuple[Any, ...]]:
+            rows: list[tuple[Any, ...]] = []
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows += self.db.execute(
+                    f"SELECT layer, fkey, seq, id FROM services WHERE id IN ({marks}) AND {IN_FORCE}", chunk
+                ).fetchall()
+            rows.sort()
+            return rows
+
+        return [s for _, _, _, sid in self.reader.call(find) if (s := self.get(sid)) is not None]
 
     def summaries(self) -> Iterator[Summary]:
         decode_text = decoder(m.Text)
-        for sid, name, cat in self._rows("", (), "name, cat"):
-            yield Summary(sid, decode_text(json.loads(name)), cat)
+        return self._rows("", (), "name, cat", lambda sid, name, cat: Summary(sid, decode_text(checked(name)), cat))
 
     def named(self, keys: Sequence[str]) -> list[m.Service] | None:
         keys = [k for k in dict.fromkeys(keys) if k]
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
-        ids = [r[0] for r in self.db.execute(
-            f"SELECT s.id FROM names n JOIN services s ON s.rid = n.rid WHERE n.key IN ({marks}) AND s.top = 1", keys)]
+        ids = self.reader.call(lambda: [r[0] for r in self.db.execute(
+            f"SELECT s.id FROM names n JOIN services s ON s.rid = n.rid WHERE n.key IN ({marks}) AND s.top = 1", keys)])
         return self.subset(ids)
 
     def search_candidates(self, query: str) -> list[str] | None:
@@ -109,19 +234,42 @@ class IndexedServices(Mapping[str, m.Service]):
             return None
         from hanban.index.fts import fts_candidates
 
-        return fts_candidates(self.db, len(self), query)
+        return self.reader.call(lambda: fts_candidates(self.db, len(self), query))
 
     def search_rows(self, ids: Sequence[str] | None = None) -> Iterator[SearchRow]:
         decode_text = decoder(m.Text)
         where, params = "", ()  # type: tuple[str, tuple[str, ...]]
         if ids is not None:
             if not ids:
-                return
+                return iter(())
             where, params = f"AND id IN ({','.join('?' * len(ids))})", tuple(ids)
-        # the large data only where nothing was prepared for search
-        for sid, name, prep, data in self._rows(where, params, "name, search, CASE WHEN search IS NULL THEN data END"):
+
+        def convert(sid: str, name: str, prep: str | None, data: str | None) -> SearchRow:
             if prep is not None:
-                yield SearchRow(sid, decode_text(json.loads(name)), json.loads(prep), None)
-            else:
-                s = self._decode(data)
-                yield SearchRow(sid, s.name, None, s)
+                return SearchRow(sid, decode_text(checked(name)), checked(prep), None)
+            s = self._decode(data or "")
+            return SearchRow(sid, s.name, None, s)
+
+        # the large data only where nothing was prepared for search
+        return self._rows(where, params, "name, search, CASE WHEN search IS NULL THEN data END", convert)
+
+
+def check_tables(t: Tables) -> Tables:
+    """Decoded small tables whose values the renderers can use (ValueError otherwise)."""
+    ok = all(x.part in m.PARTS and x.status in m.STATUSES for x in t.measures.values()) and all(
+        p.kind in m.PLACE_KINDS for p in t.places.values())
+    if not ok:
+        raise ValueError("the tables do not have the catalog's shape")
+    return t
+
+
+def read_meta(reader: Reader, key: str, tp: Any) -> Any:
+    """A table `link` made (the small tables, the wizard), decoded from the index's meta rows."""
+
+    def read() -> Any:
+        row = reader.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise sqlite3.DatabaseError(f"the index has no {key}")
+        return decoder(tp)(checked(str(row[0])))
+
+    return reader.call(read)

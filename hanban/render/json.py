@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json as _json
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from hanban.catalog import model as m
+from hanban.errors import UNSAFE_RE
 
 if TYPE_CHECKING:
     from hanban.catalog.store import Catalog
@@ -14,19 +16,31 @@ if TYPE_CHECKING:
     from hanban.find.search import Hit
 
 
-def dumps(data: Any) -> str:
-    """Indented UTF-8 JSON (Chinese kept readable)."""
-    return _json.dumps(data, ensure_ascii=False, indent=2)
+def dumps(data: Any, ascii: bool = False) -> str:
+    """Indented UTF-8 JSON (Chinese kept readable; all of it as \\u escapes with `ascii`, for a
+    stream that cannot hold more); control and invisible characters, which JSON would otherwise
+    carry raw, written as \\u escapes (the same text to a JSON reader)."""
+    out = _json.dumps(data, ensure_ascii=ascii, indent=2)
+    return UNSAFE_RE.sub(_json_escape, out) if UNSAFE_RE.search(out) else out
 
 
-def stream_array(items: Iterable[Any], write: Callable[[str], Any]) -> int:
+def _json_escape(c: re.Match[str]) -> str:
+    # (such characters only occur inside JSON strings, where an escape means the same character)
+    code = ord(c.group())
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def stream_array(items: Iterable[Any], write: Callable[[str], Any], ascii: bool = False) -> int:
     """Write `dumps(list(items))` + newline piece by piece (byte-identical), holding one item at a time.
 
     Returns how many items were written. Used by `list --json` over large catalogs.
     """
     count = 0
     for item in items:
-        body = dumps(item).replace("\n", "\n  ")
+        body = dumps(item, ascii).replace("\n", "\n  ")
         write(("[\n  " if count == 0 else ",\n  ") + body)
         count += 1
     write("\n]\n" if count else "[]\n")

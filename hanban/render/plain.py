@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
+from hanban.errors import field
 from hanban.render.views import ServiceView, list_state, where_not_stated
 from hanban.strings import Lang
 
 
+def row(*fields: str) -> str:
+    """One tab-separated line; each field escaped (`errors.field`) so it can never add a column or a row."""
+    return "\t".join(field(f) for f in fields)
+
+
 def list_line(s: m.Service, lang: Lang) -> str:
     """One tab-separated line per service: id, name, then channel=status for each channel."""
-    states = [f"{name}={list_state(s.channels[name])}" for name in m.CHANNELS]
-    return "\t".join([s.id, s.name.get(lang), *states])
+    return row(s.id, s.name.get(lang), *(f"{name}={list_state(s.channels[name])}" for name in m.CHANNELS))
 
 
 def measure_lines(catalog: Catalog, lang: Lang) -> list[str]:
     """One tab-separated line per measure: number, title, part, status, services."""
-    return ["\t".join([str(x.number), x.title.get(lang), x.part, x.status, ",".join(x.services)]) for x in catalog.measures.values()]
+    return [row(str(x.number), x.title.get(lang), x.part, x.status, ",".join(x.services)) for x in catalog.measures.values()]
 
 
 def show_lines(v: ServiceView, lang: Lang) -> list[str]:

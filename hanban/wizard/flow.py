@@ -4,10 +4,9 @@ is still needed, changing an answer, and the flow as a picture. Pure, no termina
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import pairwise
 
 from hanban.catalog import conditions as cond
-from hanban.catalog.flowgraph import Graph, Position, walk
+from hanban.catalog.flowgraph import END, Graph, Position, walk
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_model import SERVICE_QUESTION, Answer, Question, Wizard
 from hanban.strings import Lang
@@ -40,22 +39,16 @@ def needed(wiz: Wizard, pos: Position) -> list[Question]:
 
 def mermaid(g: Graph, service: str | None = None, lang: Lang = "en") -> str:
     """The flow as a Mermaid flowchart: one node per question, edges labelled by conditions."""
-    asked = g.asked_for(service) if service is not None else None
-    qs = [q for q in g.wiz.questions if asked is None or q.id == SERVICE_QUESTION or q.id in asked]
-    shown = {q.id for q in qs}
+    reach = g.reach(service, edges=True)  # a bounded walk of the graph, never every path
+    qs = [q for q in g.wiz.questions if service is None or q.id == SERVICE_QUESTION or q.id in reach.asked]
     lines = ["flowchart TD"]
     for q in qs:
         label = q.prompt.get(lang).replace('"', "'")
         lines.append(f'    {q.id}["{q.id}: {label}"]')
-    lines.append('    done(["checklist"])')
+    lines.append(f'    {END}(["checklist"])')
     # an edge from each question to the next question that may follow it on some path
-    follows: dict[tuple[str, str], None] = {}
-    for p in g.paths(service):
-        ids = [qid for qid in p if qid in shown] + ["done"]
-        for a, b in pairwise(ids):
-            follows[(a, b)] = None
     by_id = {q.id: q for q in qs}
-    for a, b in follows:
+    for a, b in reach.edges:
         target = by_id.get(b)
         edge = cond.describe(target.when).replace('"', "'") if target is not None and target.when is not None else ""
         lines.append(f'    {a} -->|"{edge}"| {b}' if edge else f"    {a} --> {b}")

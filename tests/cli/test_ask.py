@@ -125,8 +125,10 @@ def test_output_never_overwrites_without_force(runner: CliRunner, tmp_path: Path
 
 
 def test_output_with_an_unknown_suffix_is_refused(runner: CliRunner, tmp_path: Path) -> None:
-    got = run(runner, "ask", *LOST, "--output", str(tmp_path / "list.docx"))
+    got = run(runner, "--lang", "en", "ask", *LOST, "--output", str(tmp_path / "list.docx"))
     assert got.exit_code == 2 and ".md, .html or .json" in got.stderr
+    got = run(runner, "--lang", "zh-Hans", "ask", *LOST, "--output", str(tmp_path / "list.docx"))  # in the person's language
+    assert got.exit_code == 2 and "请使用 .md、.html 或 .json 文件名" in got.stderr
 
 
 def test_html_output_escapes_text(runner: CliRunner, tmp_path: Path) -> None:

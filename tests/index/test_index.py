@@ -230,12 +230,12 @@ def test_an_unwritable_cache_folder_falls_back_to_direct_loading_with_one_warnin
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     warned: list[str] = []
-    cat = ix.open_catalog(directory=blocker / "hanban", warn=warned.append)
+    cat = ix.open_catalog(directory=blocker / "hanban", warn=lambda exc: warned.append(exc.text("en")))
     assert not isinstance(cat.services, IndexedServices)
     same_catalog(load_catalog(), cat)
     assert len(warned) == 1 and "cannot use the catalog index folder" in warned[0]
     monkeypatch.setenv("HANBAN_CACHE", str(blocker / "hanban"))
-    got = CliRunner().invoke(app, ["show", "no-crime-certificate"])
+    got = CliRunner().invoke(app, ["--lang", "en", "show", "no-crime-certificate"])
     assert got.exit_code == 0 and got.stderr.count("hanban: cannot use the catalog index folder") == 1
 
 
