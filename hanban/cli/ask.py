@@ -14,6 +14,7 @@ from hanban.cli.files import OUTPUT_SUFFIXES, check_writable, write_atomic
 from hanban.errors import AnswerError
 
 if TYPE_CHECKING:
+    from hanban.catalog.age import Clock
     from hanban.catalog.store import Catalog
     from hanban.catalog.wizard_model import Answer
     from hanban.cli.context import Io
@@ -26,7 +27,7 @@ def command(
     ctx: typer.Context,
     set_: list[str] = typer.Option([], "--set", metavar="ID=VALUE", autocompletion=complete_set, help="Answer a question without being asked (repeatable); --set service=ID picks the service by id or name."),
     answers_file: Path | None = typer.Option(None, "--answers", metavar="FILE", help="Read answers from a YAML file (e.g. one written by --save-answers)."),
-    json_: bool = typer.Option(False, "--json", help="Print the checklist as JSON: {service, answers, channels, items, sources, as_of}."),
+    json_: bool = typer.Option(False, "--json", help="Print the checklist as JSON: {service, answers, channels, items, sources, as_of, stale, catalog}."),
     output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Also write the checklist to FILE: Markdown (.md), HTML (.html) or JSON (.json)."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output / --save-answers files that exist."),
     save_answers: Path | None = typer.Option(None, "--save-answers", metavar="FILE", help="Write the answers the flow asked to FILE (YAML), for --answers later."),
@@ -58,7 +59,7 @@ def command(
         answers = run(catalog, pos.answers, QuestionaryPrompter(catalog, lang), lang)
     else:
         answers = pos.answers
-    deliver(io, catalog, answers, lang, json_=json_, output=output, force=force, save_answers=save_answers)
+    deliver(io, catalog, answers, lang, inv.clock, json_=json_, output=output, force=force, save_answers=save_answers)
 
 
 def _missing_message(needed: list[Any]) -> str:
@@ -69,14 +70,17 @@ def _missing_message(needed: list[Any]) -> str:
 
 
 def deliver(
-    io: Io, catalog: Catalog, answers: dict[str, Answer], lang: Lang, *, json_: bool, output: Path | None, force: bool, save_answers: Path | None
+    io: Io, catalog: Catalog, answers: dict[str, Answer], lang: Lang, clock: Clock, *,
+    json_: bool, output: Path | None, force: bool, save_answers: Path | None,
 ) -> None:
     """Build the checklist and hand it to the renderers and files asked for."""
+    from hanban.catalog.age import warning
     from hanban.render.checklist_json import checklist as to_json
     from hanban.wizard import checklist
 
     service = catalog.service(str(answers["service"]))
-    cl = checklist.build(catalog, service, answers)
+    cl = checklist.build(catalog, service, answers, clock.today)
+    age = warning(cl.checked_on(), clock, lang)
     if save_answers is not None:
         import yaml
 
@@ -86,33 +90,36 @@ def deliver(
         write_atomic(save_answers, text, force=force)
         io.say(f"hanban: answers saved to {save_answers}")
     if output is not None:
-        write_atomic(output, render_file(cl, catalog, lang, output.suffix.lower()), force=force)
+        write_atomic(output, render_file(cl, catalog, lang, output.suffix.lower(), clock), force=force)
         io.say(f"hanban: checklist written to {output}")
 
     def terminal(console: Any) -> None:
         from hanban.render.checklist_terminal import print_checklist
 
-        print_checklist(console, cl, catalog, lang)
+        print_checklist(console, cl, catalog, lang, age)
 
     def plain() -> list[str]:
         from hanban.render.checklist_markdown import markdown
 
-        return [markdown(cl, catalog, lang)]
+        return [markdown(cl, catalog, lang, age)]
 
-    io.emit(json=lambda: to_json(cl, catalog), terminal=terminal, plain=plain, as_json=json_)
+    io.emit(json=lambda: to_json(cl, catalog, clock), terminal=terminal, plain=plain, as_json=json_)
 
 
-def render_file(cl: Checklist, catalog: Catalog, lang: Lang, suffix: str) -> str:
+def render_file(cl: Checklist, catalog: Catalog, lang: Lang, suffix: str, clock: Clock) -> str:
     """The checklist in the format a file name's suffix asks for."""
+    from hanban.catalog.age import warning
+
+    age = warning(cl.checked_on(), clock, lang)
     if suffix in (".html", ".htm"):
         from hanban.render.checklist_html import html
 
-        return html(cl, catalog, lang)
+        return html(cl, catalog, lang, age)
     if suffix == ".json":
         from hanban.render import json as rj
         from hanban.render.checklist_json import checklist as to_json
 
-        return rj.dumps(to_json(cl, catalog)) + "\n"
+        return rj.dumps(to_json(cl, catalog, clock)) + "\n"
     from hanban.render.checklist_markdown import markdown
 
-    return markdown(cl, catalog, lang)
+    return markdown(cl, catalog, lang, age)

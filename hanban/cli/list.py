@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import typer
 
+from hanban.catalog.model import Service, expired
 from hanban.cli.errors import handles_errors, invocation
 from hanban.errors import ExitStatus
+from hanban.strings import word
 
 
 @handles_errors
@@ -15,30 +19,42 @@ def command(
     fully_online: bool = typer.Option(False, "--fully-online", help="Only services available fully online (全程网办)."),
     one_window: bool = typer.Option(False, "--one-window", help="Only services available at one window (一窗通办)."),
     json_: bool = typer.Option(False, "--json", help="Print a JSON array of service objects."),
+    all_: bool = typer.Option(False, "--all", help="Also list services past their valid_until date (marked expired)."),
 ) -> None:
-    """List services; the filters combine with AND."""
+    """List services in force; the filters combine with AND."""
     inv = invocation(ctx)
-    io, lang, cat = inv.io, inv.lang, inv.catalog()
+    io, lang, cat, clock = inv.io, inv.lang, inv.catalog(), inv.clock
     wanted = [name for name, on in (("cross_province", cross_province), ("fully_online", fully_online), ("one_window", one_window)) if on]
-    matches = cat.services.select(wanted)  # streamed from the index, not held in memory
+    hidden = [0]
+
+    def in_force(services: Iterator[Service]) -> Iterator[Service]:
+        for s in services:
+            if not all_ and expired(s.validity, clock.today):
+                hidden[0] += 1
+                continue
+            yield s
+
+    matches = in_force(cat.services.select(wanted))  # streamed from the index, not held in memory
     if json_:
         from hanban.render import json as rj
 
-        found = rj.stream_array((rj.service(s, cat) for s in matches), io.stdout.write)
+        found = rj.stream_array((rj.service(s, cat, clock) for s in matches), io.stdout.write)
     elif io.stdout_tty:
         from hanban.render.terminal import list_table
 
         services = list(matches)
         found = len(services)
         con = io.console()
-        con.print(list_table(services, lang, width=con.width))
+        con.print(list_table(services, lang, width=con.width, today=clock.today))
     else:
         from hanban.render.plain import list_line
 
         found = 0
         for s in matches:
-            io.out(list_line(s, lang))
+            io.out(list_line(s, lang, clock.today))
             found += 1
+    if hidden[0]:
+        io.say(f"hanban: {word('list.hidden', lang, n=hidden[0])}")
     if not found:
         io.say("hanban: no service matches these filters")
         raise typer.Exit(ExitStatus.NOT_FOUND)

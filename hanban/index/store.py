@@ -31,7 +31,7 @@ from hanban.index.services import IndexedServices
 if TYPE_CHECKING:
     from hanban.catalog.wizard_model import Wizard
 
-FORMAT = 3  # bump when the stored shape changes (3: one pipeline; units and the linked tables stored)
+FORMAT = 4  # bump when the stored shape changes (3: one pipeline; 4: catalog identity, validity dates)
 ENV_CACHE = "HANBAN_CACHE"
 LOCK_WAIT = 600  # seconds another hanban may wait while one compiles a large catalog
 CODE_PACKAGES = ("catalog", "index", "find")  # their code decides what a file compiles to

@@ -21,6 +21,7 @@ CHANNEL_KEYS = {"available", "status", "conditions", "regions", "sources"}
 SERVICE_KEYS = {
     "id", "name", "aliases", "category", "audience", "summary", "measures", "channels", "documents",
     "where", "steps", "notes", "figures", "as_of", "sources", "origin",
+    "reviewed_on", "valid_from", "valid_until", "superseded_by", "expired", "stale",
 }
 
 
@@ -84,7 +85,8 @@ def test_show_by_english_name_is_case_insensitive(runner: CliRunner) -> None:
 
 def test_show_json_has_the_documented_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "show", "no-crime-certificate", "--json").stdout)
-    assert set(data) == SERVICE_KEYS
+    assert set(data) == SERVICE_KEYS | {"catalog"}
+    assert data["catalog"] == {"version": "2023.08.03", "as_of": "2023-08-03", "stale": True}
     assert data["channels"]["cross_province"] == {
         **data["channels"]["cross_province"],
         "available": True,
