@@ -167,6 +167,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'show.service_expired': ('本事项{note}。', '本事項{note}。', 'This service is {note}.'),
     'list.hidden': ('另有{n}项已失效的事项未列出（加 --all 显示）', '另有{n}項已失效的事項未列出（加 --all 顯示）', '{n} expired service(s) not listed (--all lists them)'),
     'err.setting': ('环境变量 {var}={value} 无法使用：应为 {expected}', '環境變數 {var}={value} 無法使用：應為 {expected}', 'cannot use {var}={value}: expected {expected}'),
+    'version.line': ('hanban {version}（数据目录 {catalog}，{n} 项服务，资料年份 {years}）', 'hanban {version}（資料目錄 {catalog}，{n} 項服務，資料年份 {years}）', 'hanban {version} (catalog {catalog}, {n} services, facts as of {years})'),
+    'version.unversioned': ('无版本', '無版本', 'without a version'),
     'category.hukou': ('户口', '戶口', 'Hukou'),
     'category.id-card': ('身份证', '身份證', 'ID card'),
     'category.residence': ('居住证', '居住證', 'Residence'),

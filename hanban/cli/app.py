@@ -14,11 +14,13 @@ from hanban import __version__
 from hanban.cli import ask, fastargs, measures, questions, search, show, validate
 from hanban.cli import list as list_cmd
 from hanban.cli.context import Invocation, Io
+from hanban.cli.errors import handles_errors
 from hanban.errors import ExitStatus
 
 fastargs.install()  # str/Path options coerced without importing pydantic (start-up time)
 
 app = typer.Typer(
+    invoke_without_command=True,  # so that `hanban --version` reaches the callback (a missing command is still an error)
     name="hanban",
     help="Which public-security services you can get done where, and how: one window (一窗通办), "
     "fully online (全程网办), across provinces (跨省通办) — from the Ministry of Public Security's "
@@ -28,12 +30,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"hanban {__version__}\n")
-        raise typer.Exit()
 
 
 def _lang_option(value: str | None) -> str | None:
@@ -65,12 +61,34 @@ def root(
         help="Language of the output (default: from the locale: zh_TW/zh_HK -> zh-Hant, en_* -> en, "
         "else zh-Hans).",
     ),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", help="Show the version of hanban and of the catalog in use, and exit."),
 ) -> None:
     from hanban.strings import lang_from_locale
 
     io = ctx.obj if isinstance(ctx.obj, Io) else Io.system()
-    ctx.obj = Invocation(io, lang=lang or lang_from_locale(), overlays=[str(p) for p in catalog])  # type: ignore[arg-type]
+    ctx.obj = inv = Invocation(io, lang=lang or lang_from_locale(), overlays=[str(p) for p in catalog])  # type: ignore[arg-type]
+    if version:  # (not an eager option: the version names the catalog, which the other options choose)
+        _print_version(ctx, inv)
+    if ctx.invoked_subcommand is None:
+        ctx.fail("Missing command.")
+
+
+@handles_errors
+def _print_version(ctx: typer.Context, inv: Invocation) -> None:
+    """hanban 0.2.0 (catalog 2023.08.03, 33 services, facts as of 2020–2023)."""
+    from hanban.strings import word
+
+    cat = inv.catalog()
+    info = cat.info
+    years = cat.source_years()
+    line = word(
+        "version.line", inv.lang, version=__version__,
+        catalog=info.version if info is not None else word("version.unversioned", inv.lang),
+        n=len(cat.services),
+        years=("–".join(dict.fromkeys(years)) if years else "?"),
+    )
+    inv.io.out(line)
+    raise typer.Exit()
 
 
 # The order here is the order of the commands in --help.

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import typer
 
-from hanban.catalog.model import Service, expired
 from hanban.cli.errors import handles_errors, invocation
 from hanban.errors import ExitStatus
 from hanban.strings import word
+
+if TYPE_CHECKING:
+    from hanban.catalog.model import Service
 
 
 @handles_errors
@@ -22,6 +25,8 @@ def command(
     all_: bool = typer.Option(False, "--all", help="Also list services past their valid_until date (marked expired)."),
 ) -> None:
     """List services in force; the filters combine with AND."""
+    from hanban.catalog.model import expired
+
     inv = invocation(ctx)
     io, lang, cat, clock = inv.io, inv.lang, inv.catalog(), inv.clock
     wanted = [name for name, on in (("cross_province", cross_province), ("fully_online", fully_online), ("one_window", one_window)) if on]
