@@ -21,6 +21,7 @@ LAYERS = {
     "hanban.find": 2,  # text forms, exact names, search
     "hanban.wizard": 3,  # flow, answers, session, checklist
     "hanban.index": 3,  # the SQLite cache of the pipeline's units (a store handed to the core)
+    "hanban.packs": 3,  # catalog packs: made, fetched, checked, installed (with the full validator)
     "hanban.render": 4,  # views and renderers
     "hanban.cli": 5,  # typer commands, prompts
 }

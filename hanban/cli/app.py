@@ -11,7 +11,7 @@ from typing import Any
 import typer
 
 from hanban import __version__
-from hanban.cli import ask, fastargs, measures, questions, search, show, validate
+from hanban.cli import ask, catalog, fastargs, measures, questions, search, show, validate
 from hanban.cli import list as list_cmd
 from hanban.cli.context import Invocation, Io
 from hanban.cli.errors import handles_errors
@@ -99,6 +99,7 @@ app.command("validate")(validate.command)
 app.command("search")(search.command)
 app.command("ask")(ask.command)
 app.command("questions")(questions.command)
+app.add_typer(catalog.app, name="catalog")
 
 
 def main() -> None:

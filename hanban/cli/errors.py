@@ -9,8 +9,8 @@ from typing import Any, TypeVar, cast
 import typer
 
 from hanban.cli.context import Invocation, Io
-from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound
-from hanban.strings import Lang
+from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound, PackRefused
+from hanban.strings import Lang, word
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_PROBLEMS = 10
@@ -24,6 +24,8 @@ def report(io: Io, exc: HanbanError, lang: Lang = "en") -> int:
         if len(exc.problems) > MAX_PROBLEMS:
             io.say(f"... and {len(exc.problems) - MAX_PROBLEMS} more")
         io.say(f"hanban: the catalog has {len(exc.problems)} problem(s); run `hanban validate` for details")
+    elif isinstance(exc, PackRefused):
+        io.say(f"hanban: {word('pack.refused', lang, why=exc.text(lang))}")
     else:
         io.say(f"hanban: {exc.text(lang)}")
         if isinstance(exc, NotFound) and exc.candidates:

@@ -11,7 +11,7 @@ from hanban.errors import OutputError
 OUTPUT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".json")
 
 
-def write_atomic(path: Path, text: str, *, force: bool) -> None:
+def write_atomic(path: Path, text: str | bytes, *, force: bool) -> None:
     """Write via a temporary file in the same folder and os.replace; never clobber without force."""
     import tempfile
 
@@ -25,8 +25,8 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)
     except OSError as exc:
         try:

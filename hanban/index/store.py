@@ -68,7 +68,7 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 def index_path(roots: Sequence[Root], directory: Path) -> Path:
     """One index file per set of catalog folders (so switching overlays does not thrash one cache)."""
-    key = "\0".join(f"{os.path.abspath(r.path)}\1{r.label}" for r in roots).encode()
+    key = "\0".join(f"{r.key or os.path.abspath(r.path)}\1{r.label}" for r in roots).encode()
     return directory / f"index-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite"
 
 
