@@ -21,8 +21,10 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def fetch(source: str, timeout: float = DEFAULT_TIMEOUT, limit: int = MAX_PACK_BYTES) -> bytes:
-    """The bytes of a pack file or URL (raise PackRefused saying why, in one line)."""
+def fetch(source: str, timeout: float = DEFAULT_TIMEOUT, limit: int | None = None) -> bytes:
+    """The bytes of a pack file or URL, at most `limit` (default MAX_PACK_BYTES); raise PackRefused
+    saying why, in one line."""
+    limit = limit or MAX_PACK_BYTES
     if "://" in source and not is_url(source):
         raise PackRefused(key="pack.err.scheme", source=source)
     return _download(source, timeout, limit) if is_url(source) else _read_file(Path(source), source, limit)
