@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from hanban import __version__
+from hanban.catalog.entries import CATALOG_VERSION_RE
+from hanban.catalog.schema import DAY_RE
 from hanban.errors import PackRefused
 
 FORMAT = 1  # the newest pack format this hanban reads and writes
@@ -70,8 +72,11 @@ def read_manifest(raw: bytes, source: str) -> Manifest:
     if version_tuple(need) > version_tuple(__version__):
         raise PackRefused(key="pack.err.min_version", source=source, need=need, ours=__version__)
     cat = data.get("catalog")
-    if not isinstance(cat, dict) or not all(isinstance(cat.get(k), str) and cat.get(k) for k in ("version", "as_of")):
-        raise bad("field", "catalog")
+    # (the version names the pack's folder: only a calendar version may)
+    if not isinstance(cat, dict) or not isinstance(cat.get("version"), str) or not CATALOG_VERSION_RE.match(cat["version"]):
+        raise bad("field", "catalog.version")
+    if not isinstance(cat.get("as_of"), str) or not DAY_RE.match(cat["as_of"]):
+        raise bad("field", "catalog.as_of")
     publisher = cat.get("publisher")
     return Manifest(fmt, cat["version"], cat["as_of"], publisher if isinstance(publisher, str) else "", need, _files(data.get("files"), bad))
 

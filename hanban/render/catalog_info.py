@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hanban.errors import printable
 from hanban.strings import Lang, word
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def lines(data: dict[str, Any], lang: Lang) -> list[str]:
     for layer in data["layers"]:
         out.append("\t".join([_kind(layer["kind"], lang), layer["version"] or "-", layer["as_of"] or "-", str(layer["files"]), layer["path"]]))
     out += _pack_lines(data, lang)
-    return out
+    return [printable(line) for line in out]  # paths and sources as typed: never raw escape codes
 
 
 def _pack_lines(data: dict[str, Any], lang: Lang) -> list[str]:
@@ -92,7 +93,7 @@ def print_info(console: Console, data: dict[str, Any], lang: Lang) -> None:
     for key in ("info.layer.builtin", "info.version", "info.as_of", "info.files", "info.where"):
         table.add_column("" if key == "info.layer.builtin" else word(key, lang), overflow="fold")
     for layer in data["layers"]:
-        table.add_row(_kind(layer["kind"], lang), layer["version"] or "-", layer["as_of"] or "-", str(layer["files"]), layer["path"])
+        table.add_row(_kind(layer["kind"], lang), layer["version"] or "-", layer["as_of"] or "-", str(layer["files"]), printable(layer["path"]))
     console.print(table)
     for line in _pack_lines(data, lang):
-        console.print(Text(line))
+        console.print(Text(printable(line)))

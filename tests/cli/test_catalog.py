@@ -233,6 +233,9 @@ BAD_PACKS = {
         "the catalog in the pack does not validate (",
     ),
     "an identity the manifest does not give": (lambda f: pack_of(f, version="2027.01.01"), "manifest.json says 2027.01.01"),
+    "a manifest version that is a path": (lambda f: pack_of(f, version="../../evil"), "manifest.json has no valid 'catalog.version'"),
+    "a manifest that is not JSON": (
+        lambda f: tar_gz([Member("manifest.json", b"{nope"), *(Member(n, b) for n, b in f.items())]), "manifest.json is not a valid JSON object"),
 }
 
 
@@ -355,3 +358,16 @@ def test_catalog_schema_lists_and_prints_schemas(runner: CliRunner) -> None:
     assert json.loads(run(runner, "catalog", "schema", "show").stdout)["title"]
     got = run(runner, "catalog", "schema", "nope")
     assert got.exit_code == 2 and "no schema is called 'nope'" in got.stderr
+
+
+def test_a_missing_current_pack_falls_back_to_the_built_in_catalog_and_says_so(runner: CliRunner, with_pack: Path) -> None:
+    import shutil
+
+    for folder in (with_pack / "packs").iterdir():
+        shutil.rmtree(folder)
+    assert shown_name(runner) == OLD_NAME
+    info = json.loads(run(runner, "catalog", "info", "--json").stdout)
+    assert info["pack"]["missing"] is True and [x["kind"] for x in info["layers"]] == ["built-in"]
+    assert "the current pack" in run(runner, "catalog", "info").stdout
+    got = run(runner, "catalog", "rollback")  # back to what was before it: the built-in catalog
+    assert got.exit_code == 0 and fingerprint(with_pack)["state.json"]
