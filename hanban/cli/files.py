@@ -25,6 +25,7 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
+        os.chmod(tmp, _mode_for(path))  # (mkstemp makes it owner-only; a written file gets the usual mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)
@@ -34,6 +35,16 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool) -> None:
         except OSError:
             pass
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a file written at `path` should have: the existing file's, else what the umask gives."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def check_writable(path: Path | None, force: bool, suffixes: tuple[str, ...] = ()) -> None:

@@ -371,3 +371,15 @@ def test_a_missing_current_pack_falls_back_to_the_built_in_catalog_and_says_so(r
     assert "the current pack" in run(runner, "catalog", "info").stdout
     got = run(runner, "catalog", "rollback")  # back to what was before it: the built-in catalog
     assert got.exit_code == 0 and fingerprint(with_pack)["state.json"]
+
+
+def test_a_pack_file_gets_the_usual_permissions(runner: CliRunner, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "p.tar.gz"
+    umask = os.umask(0o022)
+    try:
+        assert run(runner, "catalog", "pack", str(pack_folder(tmp_path / "f")), "--output", str(out)).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644  # readable by a web server that publishes it
