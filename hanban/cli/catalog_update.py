@@ -22,7 +22,7 @@ def update(
     ctx: typer.Context,
     source: str = typer.Argument(..., metavar="SOURCE", help="A pack: a file path, or an http:// or https:// URL."),
     sha256: str | None = typer.Option(None, "--sha256", metavar="HEX", help="Refuse the pack unless its SHA-256 is HEX (as published with it)."),
-    timeout: float = typer.Option(30.0, "--timeout", metavar="SECONDS", help="Give up on a server that does not answer within SECONDS (each wait)."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, max=3600, metavar="SECONDS", help="Give up on a server that does not answer within SECONDS (each wait)."),
 ) -> None:
     """Install a catalog pack: verify it, validate its catalog, then switch to it atomically (the previous one is kept)."""
     from hanban.catalog.files import data_dir
