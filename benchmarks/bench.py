@@ -43,7 +43,8 @@ def hanban(*args: str) -> list[str]:
 
 def env_for(cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "HANBAN_CATALOG")}
-    env.update(HANBAN_CACHE=str(cache), LANG="C.UTF-8", COLUMNS="100", PYTHONPATH=str(REPO))
+    # (no installed pack: the data folder is one that does not exist)
+    env.update(HANBAN_CACHE=str(cache), HANBAN_DATA=str(cache / "no-data"), LANG="C.UTF-8", COLUMNS="100", PYTHONPATH=str(REPO))
     return env
 
 

@@ -68,6 +68,7 @@ class ExitStatus(IntEnum):
     OK = 0
     NOT_FOUND = 1  # nothing matched, or problems were found
     USAGE = 2  # bad input: usage, unknown service, bad answers, unreadable catalog
+    REFUSED = 3  # a catalog pack was refused (or there is nothing to roll back to): nothing was changed
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -140,3 +141,10 @@ class OutputError(HanbanError):
     """An output file cannot or may not be written."""
 
     exit_code = ExitStatus.USAGE
+
+
+class PackRefused(HanbanError):
+    """A catalog pack was refused (damaged, unsafe, unverifiable, invalid, not downloadable), or the
+    pack store cannot do what was asked now: nothing was changed."""
+
+    exit_code = ExitStatus.REFUSED

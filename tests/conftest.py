@@ -37,10 +37,23 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("shared-cache")
 
 
+TODAY = "2026-12-01"  # the date the suite takes as today (HANBAN_TODAY): ages and expiry do not drift
+
+
+@pytest.fixture(scope="session")
+def no_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("no-data")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path) -> None:
-    """No overlays or locale leak in from the developer's shell; the session's cache folder."""
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path, no_data: Path) -> None:
+    """No overlays, installed pack, age settings or locale leak in from the developer's shell; the
+    session's cache folder; a fixed today."""
     monkeypatch.delenv("HANBAN_CATALOG", raising=False)
+    monkeypatch.setenv("HANBAN_DATA", str(no_data))  # no pack installed
+    monkeypatch.setenv("HANBAN_TODAY", TODAY)
+    monkeypatch.delenv("HANBAN_AGE_WARNING_DAYS", raising=False)
+    monkeypatch.delenv("HANBAN_NO_AGE_WARNING", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)

@@ -3,11 +3,12 @@ glossary terms, seed texts), written with the checker's primitives (`schema.Chec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from hanban.catalog import model as m
-from hanban.catalog.schema import Checker
+from hanban.catalog.schema import VALIDITY_KEYS, Checker
 from hanban.catalog.yamlio import PathKey
 
 NATIONWIDE_WORDS = ("全面", "全国", "全國", "全類型", "全类型")
@@ -79,7 +80,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
         value,
         path,
         ("id", "name", "category", "audience", "summary", "channels", "sources"),
-        ("aliases", "measures", "documents", "where", "steps", "notes", "figures"),
+        ("aliases", "measures", "documents", "where", "steps", "notes", "figures", *VALIDITY_KEYS),
     )
     if d is None:
         return None
@@ -101,9 +102,13 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
     notes = c.seq(d.get("notes"), path + ("notes",), c.fact)
     figures = c.seq(d.get("figures"), path + ("figures",), c.figure)
     sources = c.sources(d.get("sources"), path + ("sources",))
+    validity = c.validity(d, path, lambda v, p: successor(c, v, p))
+    fact_ids(c, steps, notes, path)
     if ident is None or name is None or category is None or summary is None or chans is None or not audience:
         c.drop_refs()
         return None
+    if validity is not None and validity.superseded_by == ident:
+        c.err(path + ("superseded_by",), "a service cannot supersede itself")
     c.keep_refs(("services", ident))
     return m.Service(
         id=ident,
@@ -123,7 +128,63 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
         origin=c.origin(path),
         hant_aliases=tuple(c.hant(a) for a in names.get("zh-Hans", ())),
         pinyin=tuple(dict.fromkeys(p for t in [name.zh_hans, *names.get("zh-Hans", ())] if (p := c.pinyin(t)))),
+        validity=validity,
     )
+
+
+def successor(c: Checker, value: Any, path: PathKey) -> str | None:
+    """A service's `superseded_by`: the id of the service that replaces it (checked across files)."""
+    sid = c.ident(value, path)
+    if sid is not None:
+        c.ref("service", sid, path)
+    return sid
+
+
+def fact_ids(c: Checker, steps: tuple[m.Fact, ...], notes: tuple[m.Fact, ...], path: PathKey) -> None:
+    """Fact ids are unique within a service, and a fact's `superseded_by` names one of them."""
+    seen: set[str] = set()
+    for key, facts in (("steps", steps), ("notes", notes)):
+        for i, f in enumerate(facts):
+            if f.id and f.id in seen:
+                c.err(path + (key, i, "id"), f"duplicate fact id {f.id!r} in this service")
+            if f.id:
+                seen.add(f.id)
+    for key, facts in (("steps", steps), ("notes", notes)):
+        for i, f in enumerate(facts):
+            then = f.validity.superseded_by if f.validity is not None else ""
+            if then and (then not in seen or then == f.id):
+                c.err(path + (key, i, "superseded_by"), f"no other fact of this service has the id {then!r}")
+
+
+CATALOG_VERSION_RE = re.compile(r"^(\d{4})\.(\d{2})\.(\d{2})(?:\.[1-9]\d*)?$")
+
+
+def catalog_info(c: Checker, value: Any, path: PathKey) -> m.CatalogInfo | None:
+    """The `catalog:` entry: {version: YYYY.MM.DD, as_of: YYYY-MM-DD, publisher?}."""
+    d = c.mapping(value, path, ("version", "as_of"), ("publisher",))
+    if d is None:
+        return None
+    version = c.field(d, "version", path, c.string)
+    if version is not None:
+        got = CATALOG_VERSION_RE.match(version)
+        if got is None or not _real_day(*got.groups()):
+            c.err(path + ("version",), f"{version!r} is not a calendar version (YYYY.MM.DD, or YYYY.MM.DD.N for another release that day)")
+            version = None
+    as_of = c.field(d, "as_of", path, c.day)
+    publisher = c.field(d, "publisher", path, c.string) or ""
+    if version is None or as_of is None:
+        return None
+    return m.CatalogInfo(version, as_of, publisher, c.origin(path))
+
+
+def _real_day(year: str, month: str, day: str) -> bool:
+    import datetime
+
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def measure(c: Checker, value: Any, path: PathKey) -> m.Measure | None:
@@ -235,4 +296,6 @@ def entry_key(kind: str, entry: Any) -> str | int:
         return str(entry.file)
     if kind == "glossary":
         return str(entry.term.zh_hans)
+    if kind == "catalog":
+        return "catalog"
     return str(entry.id)

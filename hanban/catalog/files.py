@@ -16,7 +16,12 @@ from hanban.errors import Problem, unsafe_in_name
 from hanban.strings import word
 
 ENV_OVERLAYS = "HANBAN_CATALOG"
+ENV_DATA = "HANBAN_DATA"
 YAML_SUFFIXES = (".yaml", ".yml")
+PACKS = "packs"  # under the data folder: one folder per installed pack
+STATE = "state.json"  # under the data folder: {"current": NAME | "builtin", "previous": NAME | "builtin" | null}
+BUILTIN = "builtin"  # the state's name for "no pack: the built-in catalog"
+INSTALLED = "installed"  # `catalog_roots(pack=...)`: the pack the data folder says is current
 
 
 # Plain classes, not dataclasses: every command lists the files, and making a dataclass costs
@@ -25,8 +30,9 @@ class Root(NamedTuple):
     """A catalog folder (or a single file) and the label its files are named by in messages."""
 
     path: Path
-    label: str  # "catalog" for the built-in folder, the path as given for an overlay
-    layer: int  # 0 for the built-in catalog, then overlays in order: a later layer replaces by id
+    label: str  # "catalog" for the built-in folder, "pack" for the installed pack, the path as given for an overlay
+    layer: int  # 0 for the built-in catalog, then the pack, then overlays in order: a later layer replaces by id
+    key: str = ""  # what names the layer when choosing its index file, if not its path (the pack: any pack)
 
 
 class FileRef:
@@ -67,10 +73,55 @@ def overlay_paths(cli_paths: Sequence[str | Path] = (), environ: Mapping[str, st
     return paths + [Path(p) for p in cli_paths]
 
 
-def catalog_roots(overlays: Sequence[Path] = (), builtin: Path | None = None) -> list[Root]:
-    """The built-in catalog, then each overlay, as layers."""
+def data_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where packs are installed: HANBAN_DATA, else $XDG_DATA_HOME/hanban, else ~/.local/share/hanban."""
+    env = os.environ if environ is None else environ
+    if env.get(ENV_DATA):
+        return Path(env[ENV_DATA])
+    base = env.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "hanban"
+
+
+def pack_state(data: Path) -> dict[str, str | None]:
+    """The data folder's state: which pack is current and which was before ({} when none was ever installed)."""
+    import json
+
+    try:
+        with open(data / STATE, encoding="utf-8") as fh:
+            state = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(state, dict):
+        return {}
+    return {k: v for k, v in state.items() if k in ("current", "previous") and (v is None or isinstance(v, str))}
+
+
+def installed_pack(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The folder of the current pack, or None (the built-in catalog alone; also when the state
+    names a folder that is not there: `hanban catalog info` says so)."""
+    data = data_dir(environ)
+    name = pack_state(data).get("current")
+    if not name or name == BUILTIN or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    folder = data / PACKS / name
+    return folder if folder.is_dir() else None
+
+
+def resolve_pack(pack: Path | str | None) -> Path | None:
+    """The pack folder `pack` means: `INSTALLED` -> the installed one (or None)."""
+    return installed_pack() if pack == INSTALLED else Path(pack) if pack is not None else None
+
+
+def catalog_roots(overlays: Sequence[Path] = (), builtin: Path | None = None, pack: Path | str | None = INSTALLED) -> list[Root]:
+    """The layers: the built-in catalog, the pack (`INSTALLED`: the installed one, if any; None:
+    none; or a folder), then each overlay."""
     roots = [Root(builtin or builtin_dir(), "catalog", 0)]
-    return roots + [Root(Path(p), str(p), i) for i, p in enumerate(overlays, 1)]
+    folder = resolve_pack(pack)
+    if folder is not None:
+        # Packs share one index file: a switch changes the pack's file paths, so the index sees
+        # new files (and keeps the built-in catalog's).
+        roots.append(Root(folder, "pack", 1, os.path.abspath(folder.parent)))
+    return roots + [Root(Path(p), str(p), i) for i, p in enumerate(overlays, len(roots))]
 
 
 def list_files(roots: Sequence[Root]) -> tuple[list[FileRef], list[Problem]]:

@@ -5,6 +5,11 @@ source text (seed 002, Ta Kung Pao) does. A short reviewed list then mends what 
 character conversion gets wrong or writes otherwise than that source: 换发 (issue anew) must not
 become 換髮 (hair), the source writes 台 (平台, 台灣) and 發布, and quotes 「」 rather than “”. `tests/catalog/test_hant.py`
 holds every derived Traditional string (catalog and interface) to this list.
+
+The interface words (hanban/strings.py) are not the sources' words but software's, which Taiwan
+and Hong Kong write otherwise than the mainland (檔案 not 文件 for a file, 資料夾, 預設, 快取,
+設定): `to_traditional_ui` converts them with OpenCC's `s2twp` (Taiwan phrases), the same fixes,
+and a few more where phrase conversion overshoots (權限, not 許可權).
 """
 
 from __future__ import annotations
@@ -32,11 +37,21 @@ OVERRIDES: tuple[tuple[str, str], ...] = (
 )
 
 
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
+UI_CONFIG = "s2twp"
+# Where phrase conversion overshoots in interface text (applied after OVERRIDES).
+UI_OVERRIDES: tuple[tuple[str, str], ...] = (
+    ("許可權", "權限"),  # 权限 = permissions, not 许可权 (licence right)
+    ("十六進位制", "十六進位"),
+    ("釋出者", "發布者"),  # the publisher of a text, not of software
+    ("適用物件", "適用對象"),  # the people a service is for, not a programming object
+)
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str = CONFIG) -> opencc.OpenCC:
     import opencc  # heavy: only the compile step (and `validate`) converts
 
-    return opencc.OpenCC(CONFIG)
+    return opencc.OpenCC(config)
 
 
 @lru_cache(maxsize=65536)
@@ -46,6 +61,16 @@ def to_traditional(text: str) -> str:
         return text
     out = str(_converter().convert(text))
     for wrong, right in OVERRIDES:
+        out = out.replace(wrong, right)
+    return out
+
+
+def to_traditional_ui(text: str) -> str:
+    """Interface text (hanban/strings.py) in Traditional Chinese, with Taiwan's software words."""
+    if not text or text.isascii():
+        return text
+    out = str(_converter(UI_CONFIG).convert(text))
+    for wrong, right in (*OVERRIDES, *UI_OVERRIDES):
         out = out.replace(wrong, right)
     return out
 

@@ -72,6 +72,7 @@ class _Merge:
         self.in_scope: dict[tuple[int, str, str | int], str] = {}
         self.tables: dict[str, dict[Any, Any]] = {k: {} for k in ("measures", "documents", "places", "regions", "sources", "glossary")}
         self.wizard: dict[str, dict[str, Any]] = {k: {} for k in WIZARD_KINDS}
+        self.catalogs: dict[int, m.CatalogInfo] = {}
 
     def services(self, units: Sequence[UnitView], i: int) -> None:
         ids = units[i].service_ids()
@@ -122,13 +123,17 @@ class _Merge:
                 continue
             # An id may be defined once per layer (questions and rules: once per file).
             scope = (-1 - i if kind in WIZARD_KINDS else unit.layer, kind, key)
-            if scope in self.in_scope:
+            if scope in self.in_scope and kind == "catalog":
+                self.problems.append(Problem(unit.file, line, "catalog", f"this folder's catalog identity is already given at {self.in_scope[scope]}"))
+            elif scope in self.in_scope:
                 self.problems.append(Problem(unit.file, line, f"{kind}.id", f"duplicate id {key!r} (first defined at {self.in_scope[scope]})"))
             else:
                 self.in_scope[scope] = f"{unit.file}:{line}"
         for kind, entries in unit.small().items():
             for e in entries:
-                if kind in WIZARD_KINDS:
+                if kind == "catalog":
+                    self.catalogs[unit.layer] = e  # each layer's own identity (`hanban catalog info`)
+                elif kind in WIZARD_KINDS:
                     self.wizard[kind].pop(e.id, None)  # a replacing question or rule takes the replaced one's place at the end
                     self.wizard[kind][e.id] = e
                 else:
@@ -164,6 +169,7 @@ def link(units: Sequence[UnitView], *, wizard_passed: str | None = None) -> Link
         regions=t["regions"],
         glossary=tuple(t["glossary"].values()),
         seeds=t["sources"],
+        catalogs=dict(sorted(merge.catalogs.items())),
     )
     return Linked(tables, wiz, service_ids, merge.first, merge.top, sig)
 

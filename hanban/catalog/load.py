@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from hanban.catalog.files import FileRef, catalog_roots, list_files
+from hanban.catalog.files import INSTALLED, FileRef, catalog_roots, list_files
 from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog
 from hanban.errors import CatalogError, HanbanError, Problem
@@ -38,16 +38,18 @@ def load_catalog(
     overlays: Sequence[Path] = (),
     *,
     builtin: Path | None = None,
+    pack: Path | str | None = INSTALLED,
     seeds: Path | None = None,
     cache: UnitCache | None = None,
     progress: ProgressFactory | None = None,
     warn: Callable[[HanbanError], None] | None = None,
 ) -> Catalog:
-    """The built-in catalog with overlays on top; raise CatalogError listing every problem.
+    """The built-in catalog, the pack (default: the installed one) and the overlays on top; raise
+    CatalogError listing every problem.
 
     `seeds` (a folder of seed texts) also checks every quote verbatim; such a load is never cached.
     """
-    files, problems = list_files(catalog_roots(overlays, builtin))
+    files, problems = list_files(catalog_roots(overlays, builtin, pack))
     if problems:
         raise CatalogError(problems)
     if cache is not None and seeds is None:
@@ -74,3 +76,18 @@ def read_seed_texts(seeds: Path) -> dict[str, str]:
     if not seeds.is_dir():
         raise CatalogError([Problem(str(seeds), 0, "", "seed folder not found")])
     return {p.name: squash(p.read_text("utf-8")) for p in sorted(seeds.glob("*.txt"))}
+
+
+def full_check(
+    overlays: Sequence[Path] = (), *, builtin: Path | None = None, pack: Path | str | None = INSTALLED, seeds: Path | None = None
+) -> tuple[Catalog | None, list[Problem]]:
+    """The full validator (`hanban validate`, and every catalog pack made or installed): the
+    catalog read from its files (never a cache), then what loading tolerates but a catalog should
+    not have (`wizard_checks.lint`). The catalog (None when it does not load) and every problem."""
+    from hanban.catalog.wizard_checks import lint
+
+    try:
+        cat = load_catalog(overlays, builtin=builtin, pack=pack, seeds=seeds)
+    except CatalogError as exc:
+        return None, list(exc.problems)
+    return cat, lint(cat.wizard, {s.id: s for s in cat.services.select()})

@@ -85,11 +85,39 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Validity:
+    """When an entry holds and when a person last checked it against its sources.
+
+    Dates are full ISO dates (YYYY-MM-DD), "" when not given; they compare as strings.
+    """
+
+    reviewed_on: str = ""  # when a person last checked it against its source
+    valid_from: str = ""  # the first day it holds
+    valid_until: str = ""  # the last day it holds
+    superseded_by: str = ""  # what replaces it: a service id (for a service), a fact id of the same service (for a fact)
+
+    def expired(self, today: str) -> bool:
+        """Whether its last day has passed."""
+        return bool(self.valid_until) and today > self.valid_until
+
+    def pending(self, today: str) -> bool:
+        """Whether its first day is still to come."""
+        return bool(self.valid_from) and today < self.valid_from
+
+
+def expired(validity: Validity | None, today: str) -> bool:
+    """Whether an entry with this validity (None: always valid) is past its last day."""
+    return validity is not None and validity.expired(today)
+
+
+@dataclass(frozen=True)
 class Fact:
-    """A statement with its sources."""
+    """A statement with its sources (and, optionally, an id and the dates it holds)."""
 
     text: Text
     sources: tuple[Source, ...] = ()
+    id: str = ""  # optional: what another fact's `superseded_by` names
+    validity: Validity | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +178,12 @@ class Service:
     hant_aliases: tuple[str, ...] = ()  # the Simplified aliases in Traditional (derived at compile time)
     pinyin: tuple[str, ...] = ()  # pinyin syllables of its Simplified name and aliases (derived at compile time)
     as_of: str = ""  # the newest seed date the service cites (filled in by `finish_service`)
+    validity: Validity | None = None
+
+    def checked_on(self) -> str:
+        """The date its facts are known to hold as of: its newest source, or a later review."""
+        reviewed = self.validity.reviewed_on if self.validity is not None else ""
+        return max(self.as_of, reviewed, key=date_key)
 
     def all_sources(self) -> tuple[Source, ...]:
         """Every source cited anywhere in the service, first-seen order, without repeats."""
@@ -171,6 +205,16 @@ class Service:
             keys.extend(names)
         keys.extend(self.hant_aliases)
         return keys
+
+
+@dataclass(frozen=True)
+class CatalogInfo:
+    """A catalog's identity (its `catalog:` entry): a calendar version and the date its facts are current as of."""
+
+    version: str  # YYYY.MM.DD, with .N for another release on the same day
+    as_of: str  # YYYY-MM-DD
+    publisher: str
+    origin: Origin
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from hanban.catalog.entries import BUILDERS, entry_key
+from hanban.catalog.entries import BUILDERS, catalog_info, entry_key
 from hanban.catalog.files import FileRef, digest
 from hanban.catalog.progress import ProgressBar, ProgressFactory
 from hanban.catalog.schema import Checker, Hant, Ref, kind_of
 from hanban.catalog.yamlio import MAX_BYTES, Located, load_bytes
 from hanban.errors import CatalogError, Problem
 
-TOP_LEVEL = ("services", "measures", "documents", "places", "regions", "glossary", "sources", "questions", "rules")
+TOP_LEVEL = ("catalog", "services", "measures", "documents", "places", "regions", "glossary", "sources", "questions", "rules")
 POOL_MIN_FILES = 48  # below this, a process pool costs more than it saves
 
 R = TypeVar("R")
@@ -91,6 +91,9 @@ def check_document(
                 continue
             if key in ("questions", "rules"):
                 unit.entries[key] = section(c, key, value)
+            elif key == "catalog":  # one mapping, not a list: the identity of the catalog this file belongs to
+                info = catalog_info(c, value, (key,))
+                unit.entries[key] = [info] if info is not None else []
             elif not isinstance(value, list):
                 c.err((key,), f"expected a list, got {kind_of(value)}")
             else:

@@ -20,6 +20,8 @@ from hanban.strings import word
 
 ID_RE = m.ID_RE
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+VALIDITY_KEYS = ("reviewed_on", "valid_from", "valid_until", "superseded_by")
 
 T = TypeVar("T")
 Owner = tuple[str, "str | int"]  # (entry kind, its key): whose reference this is
@@ -127,6 +129,36 @@ class Checker:
             return None
         return s
 
+    def day(self, value: Any, path: PathKey) -> str | None:
+        """A full calendar date, YYYY-MM-DD, that exists."""
+        s = self.string(value, path)
+        if s is None:
+            return None
+        if DAY_RE.match(s):
+            import datetime
+
+            try:
+                datetime.date.fromisoformat(s)
+                return s
+            except ValueError:
+                pass
+        self.err(path, f"{s!r} is not a date of the form YYYY-MM-DD")
+        return None
+
+    def validity(self, d: dict[str, Any], path: PathKey, superseded_by: Callable[[Any, PathKey], str | None]) -> m.Validity | None:
+        """The optional reviewed_on / valid_from / valid_until / superseded_by keys of an entry."""
+        if not any(k in d for k in VALIDITY_KEYS):
+            return None
+        reviewed = self.field(d, "reviewed_on", path, self.day) or ""
+        start = self.field(d, "valid_from", path, self.day) or ""
+        end = self.field(d, "valid_until", path, self.day) or ""
+        successor = self.field(d, "superseded_by", path, superseded_by) or ""
+        if start and end and start > end:
+            self.err(path + ("valid_until",), f"valid_until {end} is before valid_from {start}")
+        if "superseded_by" in d and "valid_until" not in d:
+            self.err(path + ("superseded_by",), "superseded_by needs valid_until (the last day this entry held)")
+        return m.Validity(reviewed, start, end, successor)
+
     def measure_number(self, value: Any, path: PathKey) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 26:
             self.err(path, f"expected a measure number 1-26, got {value!r}")
@@ -200,12 +232,14 @@ class Checker:
         return got
 
     def fact(self, value: Any, path: PathKey) -> m.Fact | None:
-        d = self.mapping(value, path, ("text", "sources"))
+        d = self.mapping(value, path, ("text", "sources"), ("id", *VALIDITY_KEYS))
         if d is None:
             return None
         t = self.field(d, "text", path, self.text)
         s = self.sources(d.get("sources"), path + ("sources",))
-        return m.Fact(t, s) if t is not None else None
+        ident = self.field(d, "id", path, self.ident) or ""
+        validity = self.validity(d, path, self.ident)  # another fact of the service: checked by the service
+        return m.Fact(t, s, ident, validity) if t is not None else None
 
     def figure(self, value: Any, path: PathKey) -> m.Figure | None:
         d = self.mapping(value, path, ("text", "as_of", "sources"))

@@ -10,7 +10,7 @@ core never imports the index: it is handed a store.
 from __future__ import annotations
 
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -134,6 +134,7 @@ class Tables:
     regions: Mapping[str, m.Region]
     glossary: tuple[m.GlossaryTerm, ...]
     seeds: Mapping[str, m.SeedText]
+    catalogs: Mapping[int, m.CatalogInfo] = field(default_factory=dict)  # layer -> the identity its files give
 
 
 class Catalog:
@@ -188,6 +189,25 @@ class Catalog:
     @property
     def seeds(self) -> Mapping[str, m.SeedText]:
         return self.tables.seeds
+
+    @property
+    def info(self) -> m.CatalogInfo | None:
+        """The identity of the catalog in use: that of the highest layer that gives one."""
+        catalogs = self.tables.catalogs
+        return catalogs[max(catalogs)] if catalogs else None
+
+    def as_of(self) -> str:
+        """The date the catalog's facts are current as of: its identity's, else its newest source text's."""
+        info = self.info
+        if info is not None:
+            return info.as_of
+        dates = [s.date for s in self.seeds.values()]
+        return max(dates, key=m.date_key) if dates else ""
+
+    def source_years(self) -> tuple[str, str] | None:
+        """The years of the oldest and the newest source text the facts rest on."""
+        years = sorted(s.date[:4] for s in self.seeds.values())
+        return (years[0], years[-1]) if years else None
 
     def service_choices(self) -> list[Summary]:
         """The services as the service question offers them: first those its `order` lists (the

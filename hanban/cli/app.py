@@ -14,9 +14,10 @@ from typer._click.exceptions import UsageError
 from typer.exceptions import Abort
 
 from hanban import __version__
-from hanban.cli import ask, cache, fastargs, measures, questions, search, show, validate
+from hanban.cli import ask, cache, catalog, fastargs, measures, questions, search, show, validate
 from hanban.cli import list as list_cmd
 from hanban.cli.context import Invocation, Io
+from hanban.cli.errors import handles_errors
 from hanban.cli.localize import LocalizedCommand, LocalizedGroup, lang_option, localized, usage_error
 from hanban.errors import ExitStatus
 from hanban.strings import Lang, word
@@ -34,25 +35,40 @@ COMMANDS: list[tuple[str, Callable[..., Any]]] = [  # in the order of --help
 ]
 GROUPS: list[tuple[str, list[tuple[str, Callable[..., Any]]]]] = [  # commands with subcommands, after them
     ("cache", cache.COMMANDS),
+    ("catalog", catalog.COMMANDS),
 ]
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"hanban {__version__}\n")
-        raise typer.Exit()
 
 
 def root(
     ctx: typer.Context,
     catalog: list[Path] = typer.Option([], "--catalog", metavar="metavar.dir", help="help.opt.catalog"),
     lang: str | None = typer.Option(None, "--lang", metavar="zh-Hans|zh-Hant|en", callback=lang_option, help="help.opt.lang"),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="help.opt.version"),
+    version: bool = typer.Option(False, "--version", help="help.opt.version"),
 ) -> None:
     from hanban.strings import lang_from_locale
 
     io = ctx.obj if isinstance(ctx.obj, Io) else Io.system()
-    ctx.obj = Invocation(io, lang=lang or lang_from_locale(), overlays=[str(p) for p in catalog])  # type: ignore[arg-type]
+    ctx.obj = inv = Invocation(io, lang=lang or lang_from_locale(), overlays=[str(p) for p in catalog])  # type: ignore[arg-type]
+    if version:  # (not an eager option: the version names the catalog, which the other options choose)
+        _print_version(ctx, inv)
+    if ctx.invoked_subcommand is None:
+        ctx.fail("Missing command.")
+
+
+@handles_errors
+def _print_version(ctx: typer.Context, inv: Invocation) -> None:
+    """hanban 0.2.0 (catalog 2023.08.03, 33 services, facts as of 2020–2023)."""
+    cat = inv.catalog()
+    info = cat.info
+    years = cat.source_years()
+    line = word(
+        "version.line", inv.lang, version=__version__,
+        catalog=info.version if info is not None else word("version.unversioned", inv.lang),
+        n=len(cat.services),
+        years=("-".join(dict.fromkeys(years)) if years else "?"),
+    )
+    inv.io.out(line)
+    raise typer.Exit()
 
 
 def build_app(lang: Lang) -> typer.Typer:
@@ -60,6 +76,7 @@ def build_app(lang: Lang) -> typer.Typer:
     group = type("Group", (LocalizedGroup,), {"lang": lang})
     application = typer.Typer(
         name="hanban",
+        invoke_without_command=True,  # so that `hanban --version` reaches the callback (a missing command is still an error)
         help=word("help.app", lang),
         cls=group,
         no_args_is_help=True,

@@ -15,6 +15,7 @@ from hanban.errors import AnswerError
 from hanban.strings import word
 
 if TYPE_CHECKING:
+    from hanban.catalog.age import Clock
     from hanban.catalog.store import Catalog
     from hanban.catalog.wizard_model import Answer, Question
     from hanban.cli.context import Io
@@ -59,7 +60,7 @@ def command(
         answers = run(catalog, pos.answers, QuestionaryPrompter(catalog, lang), lang)
     else:
         answers = pos.answers
-    deliver(io, catalog, answers, lang, json_=json_, output=output, force=force, save_answers=save_answers)
+    deliver(io, catalog, answers, lang, inv.clock, json_=json_, output=output, force=force, save_answers=save_answers)
 
 
 class MissingAnswers(AnswerError):
@@ -76,14 +77,17 @@ class MissingAnswers(AnswerError):
 
 
 def deliver(
-    io: Io, catalog: Catalog, answers: dict[str, Answer], lang: Lang, *, json_: bool, output: Path | None, force: bool, save_answers: Path | None
+    io: Io, catalog: Catalog, answers: dict[str, Answer], lang: Lang, clock: Clock, *,
+    json_: bool, output: Path | None, force: bool, save_answers: Path | None,
 ) -> None:
     """Build the checklist and hand it to the renderers and files asked for."""
+    from hanban.catalog.age import warning
     from hanban.render.checklist_json import checklist as to_json
     from hanban.wizard import checklist
 
     service = catalog.service(str(answers["service"]))
-    cl = checklist.build(catalog, service, answers)
+    cl = checklist.build(catalog, service, answers, clock.today)
+    age = warning(cl.checked_on(), clock, lang)
     if save_answers is not None:
         import yaml
 
@@ -93,35 +97,37 @@ def deliver(
         write_atomic(save_answers, text, force=force)
         io.say(word("msg.answers_saved", lang, path=save_answers))
     if output is not None:
-        write_atomic(output, render_file(cl, catalog, lang, output.suffix.lower()), force=force)
+        write_atomic(output, render_file(cl, catalog, lang, output.suffix.lower(), clock), force=force)
         io.say(word("msg.checklist_written", lang, path=output))
 
     def terminal(console: Any) -> None:
         from hanban.render.checklist_terminal import print_checklist
 
-        print_checklist(console, cl, catalog, lang)
+        print_checklist(console, cl, catalog, lang, age)
 
     def plain() -> list[str]:
         from hanban.render.checklist_markdown import markdown
 
-        return [markdown(cl, catalog, lang)]
+        return [markdown(cl, catalog, lang, age)]
 
-    io.emit(json=lambda: to_json(cl, catalog), terminal=terminal, plain=plain, as_json=json_)
+    io.emit(json=lambda: to_json(cl, catalog, clock), terminal=terminal, plain=plain, as_json=json_)
 
 
-def render_file(cl: Checklist, catalog: Catalog, lang: Lang, suffix: str) -> str:
+def render_file(cl: Checklist, catalog: Catalog, lang: Lang, suffix: str, clock: Clock) -> str:
     """The checklist in the format a file name's suffix asks for (through the printable() filter)."""
+    from hanban.catalog.age import warning
     from hanban.errors import printable
 
+    age = warning(cl.checked_on(), clock, lang)
     if suffix in (".html", ".htm"):
         from hanban.render.checklist_html import html
 
-        return printable(html(cl, catalog, lang), None)
+        return printable(html(cl, catalog, lang, age), None)
     if suffix == ".json":
         from hanban.render import json as rj
         from hanban.render.checklist_json import checklist as to_json
 
-        return rj.dumps(to_json(cl, catalog)) + "\n"
+        return rj.dumps(to_json(cl, catalog, clock)) + "\n"
     from hanban.render.checklist_markdown import markdown
 
-    return printable(markdown(cl, catalog, lang), None)
+    return printable(markdown(cl, catalog, lang, age), None)

@@ -14,6 +14,7 @@ from hanban.strings import Lang
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from hanban.catalog.age import Clock
     from hanban.catalog.store import Catalog
     from hanban.errors import HanbanError
 
@@ -108,6 +109,16 @@ class Invocation:
         self.overlays = overlays or []
         self._catalog: Catalog | None = None
         self._warned: set[str] = set()
+        self._clock: Clock | None = None
+
+    @property
+    def clock(self) -> Clock:
+        """Today and the age warning's settings (from HANBAN_TODAY, HANBAN_AGE_WARNING_DAYS, HANBAN_NO_AGE_WARNING)."""
+        if self._clock is None:
+            from hanban.catalog.age import clock_from_env
+
+            self._clock = clock_from_env()
+        return self._clock
 
     def catalog(self) -> Catalog:
         """The catalog, through the compiled index (only changed files are parsed again)."""

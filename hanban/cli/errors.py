@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 import typer
 
 from hanban.cli.context import Invocation, Io
-from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound
+from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound, PackRefused
 from hanban.strings import Lang, word
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -24,6 +24,8 @@ def report(io: Io, exc: HanbanError, lang: Lang = "en") -> int:
         if len(exc.problems) > MAX_PROBLEMS:
             io.say(word("msg.and_more", lang, n=len(exc.problems) - MAX_PROBLEMS))
         io.say(word("msg.catalog_problems", lang, n=len(exc.problems)))
+    elif isinstance(exc, PackRefused):
+        io.say(f"hanban: {word('pack.refused', lang, why=exc.text(lang))}")
     else:
         io.say(("hanban：" if lang != "en" else "hanban: ") + exc.text(lang))
         if isinstance(exc, NotFound) and exc.candidates:

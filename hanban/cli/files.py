@@ -39,7 +39,7 @@ def check_target(path: Path, force: bool) -> os.stat_result | None:
     return st
 
 
-def write_atomic(path: Path, text: str, *, force: bool) -> None:
+def write_atomic(path: Path, text: str | bytes, *, force: bool) -> None:
     """Write via a temporary file in the same folder and os.replace; never clobber without force."""
     import tempfile
 
@@ -52,8 +52,8 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
     try:
         if stat.S_ISREG(os.fstat(fd).st_mode):  # (only ever the file just made: never a device's mode)
             os.fchmod(fd, stat.S_IMODE(old.st_mode) if old is not None else 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
         check_target(path, force)  # again: nothing may have taken the name's place meanwhile
         os.replace(tmp, path)
     except BaseException as exc:
@@ -66,11 +66,11 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
         raise
 
 
-def check_writable(path: Path | None, force: bool, suffixes: tuple[str, ...], *, what: str = "output") -> None:
+def check_writable(path: Path | None, force: bool, suffixes: tuple[str, ...] = (), *, what: str = "output") -> None:
     """Fail before asking anything when `path` cannot or may not be written."""
     if path is None:
         return
-    if path.suffix.lower() not in suffixes:
+    if suffixes and path.suffix.lower() not in suffixes:
         raise OutputError(key="out.answers_suffix" if what == "answers" else "out.unknown_format", path=str(path))
     check_target(path, force)
     if not (path.parent if str(path.parent) else Path(".")).is_dir():

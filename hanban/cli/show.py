@@ -24,22 +24,22 @@ def command(
     from hanban.render.views import service_view
 
     inv = invocation(ctx)
-    io, lang, cat = inv.io, inv.lang, inv.catalog()
+    io, lang, cat, clock = inv.io, inv.lang, inv.catalog(), inv.clock
     s = resolve_service(cat, service, note=io.say, lang=lang)
 
     def terminal(console: object) -> None:
         from hanban.render.terminal import print_service
 
-        print_service(console, service_view(s, cat, lang), lang)  # type: ignore[arg-type]
+        print_service(console, service_view(s, cat, lang, clock), lang)  # type: ignore[arg-type]
 
     def plain() -> list[str]:
         from hanban.render.plain import show_lines
 
-        return show_lines(service_view(s, cat, lang), lang)
+        return show_lines(service_view(s, cat, lang, clock), lang)
 
     def as_json() -> object:
         from hanban.render import json as rj
 
-        return rj.service(s, cat)
+        return rj.shown_service(s, cat, clock)
 
     io.emit(json=as_json, terminal=terminal, plain=plain, as_json=json_)

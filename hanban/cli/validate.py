@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from hanban.cli.errors import handles_errors, invocation
-from hanban.errors import CatalogError, ExitStatus
+from hanban.errors import ExitStatus
 from hanban.strings import word
 
 
@@ -22,24 +22,16 @@ def command(
 ) -> None:
     """Check catalog files against the schema and their references; one line per problem."""
     from hanban.catalog.files import overlay_paths
-    from hanban.catalog.load import ENV_SEEDS, load_catalog
-    from hanban.catalog.wizard_checks import lint
+    from hanban.catalog.load import ENV_SEEDS, full_check
 
     inv = invocation(ctx)
     io = inv.io
     overlays = list(paths) if paths else overlay_paths(inv.overlays)
     seed_dir = seeds or (Path(os.environ[ENV_SEEDS]) if os.environ.get(ENV_SEEDS) else None)
-    try:
-        cat = load_catalog(overlays, seeds=seed_dir)  # always the files themselves, never the index
-    except CatalogError as exc:
-        for p in exc.problems:
-            io.out(str(p))
-        io.say(word("msg.problems_found", inv.lang, n=len(exc.problems)))
-        raise typer.Exit(ExitStatus.NOT_FOUND) from None
-    problems = lint(cat.wizard, {s.id: s for s in cat.services.select()})  # what loading tolerates
+    cat, problems = full_check(overlays, seeds=seed_dir)  # always the files themselves, never the index
     for p in problems:
         io.out(str(p))
-    if problems:
+    if problems or cat is None:
         io.say(word("msg.problems_found", inv.lang, n=len(problems)))
         raise typer.Exit(ExitStatus.NOT_FOUND)
     checked = word("msg.quotes_checked" if seed_dir else "msg.quotes_not_checked", inv.lang)

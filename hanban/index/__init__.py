@@ -29,15 +29,17 @@ def open_catalog(
     *,
     directory: Path | None = None,
     builtin: Path | None = None,
+    pack: Path | str | None = "installed",
     progress: ProgressFactory | None = None,
     warn: Callable[[HanbanError], None] | None = None,
 ) -> Catalog:
-    """The catalog (built-in, then `overlays`) through its index file in `directory` (default: the
+    """The catalog (built-in, the pack, then `overlays`) through its index file in `directory` (default: the
     cache folder); loaded directly, after `warn`, when the index cannot be written."""
-    from hanban.catalog.files import catalog_roots
+    from hanban.catalog.files import catalog_roots, resolve_pack
     from hanban.catalog.load import load_catalog
     from hanban.index.store import SqliteIndex, cache_dir, index_path
 
-    roots = catalog_roots(overlays, builtin)
+    folder = resolve_pack(pack)  # read once: the same pack for the index file and the files
+    roots = catalog_roots(overlays, builtin, folder)
     index = SqliteIndex(index_path(roots, directory or cache_dir()), warn=warn, labels=[r.label for r in roots])
-    return load_catalog(overlays, builtin=builtin, cache=index, progress=progress, warn=warn)
+    return load_catalog(overlays, builtin=builtin, pack=folder, cache=index, progress=progress, warn=warn)

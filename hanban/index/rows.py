@@ -14,6 +14,7 @@ from hanban.catalog.wizard_model import Question, Rule
 from hanban.index.codec import decoder, encode
 
 SMALL_TYPES: dict[str, Any] = {
+    "catalog": m.CatalogInfo,
     "measures": m.Measure,
     "documents": m.DocumentKind,
     "places": m.Place,

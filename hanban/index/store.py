@@ -39,7 +39,7 @@ from hanban.index.services import IndexedServices, Reader, check_tables, is_busy
 if TYPE_CHECKING:
     from hanban.catalog.wizard_model import Wizard
 
-FORMAT = 4  # bump when the stored shape changes (4: the snapshot holds content hashes; catalog folders in meta)
+FORMAT = 5  # bump when the stored shape changes (4: content hashes, catalog folders in meta; 5: catalog identity, validity dates)
 ENV_CACHE = "HANBAN_CACHE"
 LOCK_WAIT = 120  # seconds another hanban may hold the index's lock before this one loads directly
 NOTICE_AFTER = 0.5  # seconds of waiting for that lock before saying so
@@ -83,7 +83,7 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 def index_path(roots: Sequence[Root], directory: Path) -> Path:
     """One index file per set of catalog folders (so switching overlays does not thrash one cache)."""
-    key = "\0".join(f"{os.path.abspath(r.path)}\1{r.label}" for r in roots).encode()
+    key = "\0".join(f"{r.key or os.path.abspath(r.path)}\1{r.label}" for r in roots).encode()
     return directory / f"{cachedir.PREFIX}{zlib.crc32(key):08x}{zlib.adler32(key):08x}{cachedir.SUFFIX}"
 
 

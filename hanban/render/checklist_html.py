@@ -11,12 +11,13 @@ from hanban.wizard.checklist import Checklist
 
 STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-    "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}.warning li{color:#8a4b00}"
+    "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}.warning li,p.warning{color:#8a4b00}"
     ".sources{font-size:.9rem;color:#444}sup{color:#555}"
 )
 
 
-def html(cl: Checklist, catalog: Catalog, lang: Lang) -> str:
+def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) -> str:
+    """The page; `age` is the age warning to show under the as-of date (None: none)."""
     numbers = cl.numbers()
     html_lang = {"zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}[lang]
     out = [
@@ -26,6 +27,8 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang) -> str:
         f"<h1>{escape(title(cl, lang))}</h1>",
         f"<p>{escape(heading('as_of', lang))}: {escape(cl.as_of)}</p>",
     ]
+    if age:
+        out.append(f'<p class="warning">⚠ {escape(age)}</p>')
     if cl.answers:
         out.append(f"<h2>{escape(heading('answers', lang))}</h2><ul>")
         out += [f"<li>{escape(a.prompt.get(lang))} <b>{escape(a.label.get(lang))}</b></li>" for a in cl.answers]

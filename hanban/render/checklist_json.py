@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from hanban.catalog.age import Clock, is_stale
 from hanban.catalog.store import Catalog
-from hanban.render.json import text
+from hanban.render.json import catalog_identity, text
 from hanban.wizard.checklist import Checklist
 
 SCHEMA = 1  # the "schema" field of `ask --json` (README); fields are only ever added
 
 
-def checklist(cl: Checklist, catalog: Catalog) -> dict[str, Any]:
-    """{service, answers, channels, items, sources, as_of} — item sources are numbers into `sources`."""
+def checklist(cl: Checklist, catalog: Catalog, clock: Clock) -> dict[str, Any]:
+    """{service, answers, channels, items, sources, as_of, stale, catalog} — item sources are numbers into `sources`."""
     numbers = cl.numbers()
     return {
         "schema": SCHEMA,
@@ -46,4 +47,7 @@ def checklist(cl: Checklist, catalog: Catalog) -> dict[str, Any]:
         ],
         "as_of": cl.as_of,
         "rules": list(cl.rules),
+        "reviewed_on": (cl.service.validity.reviewed_on if cl.service.validity is not None else "") or None,
+        "stale": is_stale(cl.checked_on(), clock),
+        "catalog": catalog_identity(catalog, clock),
     }

@@ -15,9 +15,12 @@ def _md(text: str) -> str:
     return text
 
 
-def markdown(cl: Checklist, catalog: Catalog, lang: Lang) -> str:
+def markdown(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) -> str:
+    """The checklist; `age` is the age warning to show under the as-of date (None: none)."""
     numbers = cl.numbers()
     out = [f"# {_md(title(cl, lang))}", "", f"{heading('as_of', lang)}: {cl.as_of}", ""]
+    if age:
+        out += [f"⚠ {_md(age)}", ""]
     if cl.answers:
         out += [f"## {heading('answers', lang)}", ""]
         out += [f"- {_md(a.prompt.get(lang))} **{_md(a.label.get(lang))}**" for a in cl.answers]

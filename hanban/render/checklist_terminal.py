@@ -15,9 +15,12 @@ KIND_STYLE = {"warning": "yellow", "channel": "", "may_be_exempt": "", "bring": 
 VERDICT_STYLE = {True: "green", False: "red", None: "yellow"}
 
 
-def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lang) -> None:
+def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) -> None:
+    """The checklist in a panel; `age` is the age warning to show first (None: none)."""
     numbers = cl.numbers()
     parts: list[object] = []
+    if age:
+        parts.append(Text(f"⚠ {age}", style="yellow"))
     if cl.answers:
         body = Text()
         body.append(heading("answers", lang) + "\n", style="bold underline")

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from hanban.catalog import model as m
+from hanban.catalog.age import Clock, is_stale
 from hanban.errors import UNSAFE_RE
 
 if TYPE_CHECKING:
@@ -76,7 +77,38 @@ def channel(c: m.Channel) -> dict[str, Any]:
     }
 
 
-def service(s: m.Service, catalog: Catalog) -> dict[str, Any]:
+NO_VALIDITY = m.Validity()
+
+
+def validity(v: m.Validity | None, today: str) -> dict[str, Any]:
+    """An entry's dates (null when not given) and whether it is past its last day."""
+    v = v or NO_VALIDITY
+    return {
+        "reviewed_on": v.reviewed_on or None,
+        "valid_from": v.valid_from or None,
+        "valid_until": v.valid_until or None,
+        "superseded_by": v.superseded_by or None,
+        "expired": v.expired(today),
+    }
+
+
+def fact(f: m.Fact, today: str) -> dict[str, Any]:
+    return {"text": text(f.text), "sources": sources(f.sources), "id": f.id or None, **validity(f.validity, today)}
+
+
+def catalog_identity(catalog: Catalog, clock: Clock) -> dict[str, Any]:
+    """The catalog's identity and age (`"catalog"` in `show --json` and `ask --json`)."""
+    info = catalog.info
+    as_of = catalog.as_of()
+    return {"version": info.version if info else None, "as_of": as_of or None, "stale": is_stale(as_of, clock)}
+
+
+def shown_service(s: m.Service, catalog: Catalog, clock: Clock) -> dict[str, Any]:
+    """`hanban show --json`: the service object and the catalog it comes from."""
+    return {**service(s, catalog, clock), "catalog": catalog_identity(catalog, clock)}
+
+
+def service(s: m.Service, catalog: Catalog, clock: Clock) -> dict[str, Any]:
     """The full service object (`hanban show --json`, elements of `hanban list --json`)."""
     return {
         "id": s.id,
@@ -102,12 +134,14 @@ def service(s: m.Service, catalog: Catalog) -> dict[str, Any]:
             for pid in s.where
             if pid in catalog.places
         ],
-        "steps": [{"text": text(f.text), "sources": sources(f.sources)} for f in s.steps],
-        "notes": [{"text": text(f.text), "sources": sources(f.sources)} for f in s.notes],
+        "steps": [fact(f, clock.today) for f in s.steps],
+        "notes": [fact(f, clock.today) for f in s.notes],
         "figures": [{"text": text(f.text), "as_of": f.as_of, "sources": sources(f.sources)} for f in s.figures],
         "as_of": s.as_of,
         "sources": sources(s.sources),
         "origin": {"file": s.origin.file, "line": s.origin.line},
+        **validity(s.validity, clock.today),
+        "stale": is_stale(s.checked_on(), clock),
     }
 
 

@@ -14,9 +14,13 @@ def row(*fields: str) -> str:
     return "\t".join(field(f) for f in fields)
 
 
-def list_line(s: m.Service, lang: Lang) -> str:
-    """One tab-separated line per service: id, name, then channel=status for each channel."""
-    return row(s.id, s.name.get(lang), *(f"{name}={list_state(s.channels[name])}" for name in m.CHANNELS))
+def list_line(s: m.Service, lang: Lang, today: str) -> str:
+    """One tab-separated line per service: id, name, then channel=status for each channel (and
+    expired=DATE for a service past its last day, listed by `list --all`)."""
+    states = [f"{name}={list_state(s.channels[name])}" for name in m.CHANNELS]
+    if m.expired(s.validity, today):
+        states.append(f"expired={s.validity.valid_until}")  # type: ignore[union-attr]
+    return row(s.id, s.name.get(lang), *states)
 
 
 def measure_lines(catalog: Catalog, lang: Lang) -> list[str]:
@@ -26,9 +30,15 @@ def measure_lines(catalog: Catalog, lang: Lang) -> list[str]:
 
 def show_lines(v: ServiceView, lang: Lang) -> list[str]:
     """The whole service as plain text lines."""
-    out = [f"{v.name} ({v.id})", "", v.summary, ""]
+    out = [f"{v.name} ({v.id})", ""]
+    if v.status:
+        out += [v.status, ""]
+    out += [v.summary, ""]
     out.append(f"{v.category[0]}: {v.category[1]}    {v.audience[0]}: {v.audience[1]}")
-    out.append(f"{v.as_of[0]}: {v.as_of[1]}    {v.defined_in[0]}: {v.defined_in[1]}")
+    reviewed = f"    {v.reviewed_on[0]}: {v.reviewed_on[1]}" if v.reviewed_on else ""
+    out.append(f"{v.as_of[0]}: {v.as_of[1]}{reviewed}    {v.defined_in[0]}: {v.defined_in[1]}")
+    if v.age_warning:
+        out.append(v.age_warning)
     if v.measures:
         out.append(f"{v.measures[0]}: {v.measures[1]}")
     out += ["", f"{v.channels_heading}:"]

@@ -27,14 +27,24 @@ def status_text(c: m.Channel, lang: Lang, short: bool = False) -> Text:
 NARROW = 72  # below this many columns the five-column table has no room for names or channels
 
 
-def list_table(services: list[m.Service], lang: Lang, width: int | None = None) -> Table:
+def _name(s: m.Service, lang: Lang, today: str) -> Text:
+    """The service's name, marked when it is past its last day (`list --all`)."""
+    name = Text(s.name.get(lang))
+    if m.expired(s.validity, today):
+        name.stylize("dim strike")
+        name.append(" " + word("show.flag", lang, note=word("age.expired", lang, date=s.validity.valid_until)).strip(), style="red")  # type: ignore[union-attr]
+    return name
+
+
+def list_table(services: list[m.Service], lang: Lang, width: int | None = None, today: str = "") -> Table:
     """id, name, and the three channels with their status; one block per service when narrow."""
     if width is not None and width < NARROW:
         blocks = Table.grid(padding=(0, 0, 1, 0))
         blocks.add_column(overflow="fold")
         for s in services:
             block = Text(s.id, style="cyan")
-            block.append("\n" + s.name.get(lang))
+            block.append("\n")
+            block.append_text(_name(s, lang, today))
             for name in m.CHANNELS:
                 block.append(f"\n  {word(f'channel.{name}', lang)}: ")
                 block.append_text(status_text(s.channels[name], lang, short=True))
@@ -46,7 +56,7 @@ def list_table(services: list[m.Service], lang: Lang, width: int | None = None) 
     for name in m.CHANNELS:
         table.add_column(word(f"channel.{name}", lang))
     for s in services:
-        table.add_row(s.id, s.name.get(lang), *(status_text(s.channels[n], lang, short=True) for n in m.CHANNELS))
+        table.add_row(s.id, _name(s, lang, today), *(status_text(s.channels[n], lang, short=True) for n in m.CHANNELS))
     return table
 
 
@@ -62,18 +72,31 @@ def measures_table(catalog: Catalog, lang: Lang) -> Table:
     return table
 
 
-def print_service(console: Console, v: ServiceView, lang: Lang) -> None:
-    """One service in full: channels, documents, where to go, notes, numbered sources."""
+def _head(v: ServiceView) -> Text:
+    """Status, summary, audience, dates, measures and where it is defined."""
     head = Text()
+    if v.status:
+        head.append(f"⚠ {v.status}\n\n", style="bold red")
     head.append(v.summary + "\n\n")
     head.append(f"{v.audience[0]}: ", style="bold")
     head.append(v.audience[1])
     head.append(f"   {v.as_of[0]}: ", style="bold")
     head.append(v.as_of[1])
+    if v.reviewed_on:
+        head.append(f"   {v.reviewed_on[0]}: ", style="bold")
+        head.append(v.reviewed_on[1])
+    if v.age_warning:
+        head.append(f"\n⚠ {v.age_warning}", style="yellow")
     if v.measures:
         head.append(f"\n{v.measures[0]}: ", style="bold")
         head.append(v.measures[1])
     head.append(f"\n{v.defined_in[0]}: {v.defined_in[1]}", style="dim")
+    return head
+
+
+def print_service(console: Console, v: ServiceView, lang: Lang) -> None:
+    """One service in full: channels, documents, where to go, notes, numbered sources."""
+    head = _head(v)
 
     channels = Table(box=None, show_header=False, pad_edge=False)
     channels.add_column(style="bold", no_wrap=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from hanban.catalog import model as m
+from hanban.catalog.age import Clock, validity_note, warning
 from hanban.catalog.store import Catalog
 from hanban.strings import Lang, word
 
@@ -32,6 +33,9 @@ class ServiceView(NamedTuple):
     audience: tuple[str, str]
     as_of: tuple[str, str]
     defined_in: tuple[str, str]
+    reviewed_on: tuple[str, str] | None
+    age_warning: str | None  # "As of 2023-08-03, 3 years ago: ..." when the facts are stale
+    status: str | None  # "This service is expired: in force until ..." / "... not yet in force ..."
     measures: tuple[str, str] | None
     channels_heading: str
     channels: list[ChannelRow]
@@ -85,8 +89,8 @@ def source_label(src: m.Source, catalog: Catalog, lang: Lang) -> str:
 DOCUMENT_GROUPS = (("required", "show.bring"), ("may_be_exempt", "show.may_be_exempt"), ("exempt", "show.exempt"), ("not_stated", "show.doc_not_stated"))
 
 
-def service_view(s: m.Service, catalog: Catalog, lang: Lang) -> ServiceView:
-    """The view of one service in `lang`."""
+def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> ServiceView:
+    """The view of one service in `lang`, as of `clock.today`."""
     numbers = {src: i for i, src in enumerate(s.all_sources(), 1)}
     channels = []
     for name in m.CHANNELS:
@@ -115,8 +119,18 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang) -> ServiceView:
     if not s.where:
         where = Bullets(word("show.where", lang), [])
 
+    by_id = {f.id: f for f in s.steps + s.notes if f.id}
+
+    def fact_line(f: m.Fact) -> str:
+        then = by_id.get(f.validity.superseded_by) if f.validity is not None else None
+        note = validity_note(f.validity, clock.today, lang, then.text.get(lang) if then is not None else "")
+        line = f.text.get(lang) + cites(f.sources, numbers)
+        return word("show.flag", lang, note=note) + line if note else line
+
     def facts(key: str, items: tuple[m.Fact, ...]) -> Bullets | None:
-        return Bullets(word(key, lang), [f.text.get(lang) + cites(f.sources, numbers) for f in items]) if items else None
+        return Bullets(word(key, lang), [fact_line(f) for f in items]) if items else None
+
+    reviewed = s.validity.reviewed_on if s.validity is not None else ""
 
     return ServiceView(
         id=s.id,
@@ -126,6 +140,9 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang) -> ServiceView:
         audience=(word("show.audience", lang), ", ".join(word(f"audience.{a}", lang) for a in s.audience)),
         as_of=(word("show.as_of", lang), s.as_of),
         defined_in=(word("show.defined_in", lang), str(s.origin)),
+        reviewed_on=(word("show.reviewed_on", lang), reviewed) if reviewed else None,
+        age_warning=warning(s.checked_on(), clock, lang),
+        status=service_status(s, catalog, lang, clock.today),
         measures=(word("show.measures", lang), "; ".join(measure_name(catalog, n, lang) for n in s.measures)) if s.measures else None,
         channels_heading=word("show.channels", lang),
         channels=channels,
@@ -139,6 +156,16 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang) -> ServiceView:
         sources_heading=word("show.sources", lang),
         sources=[(i, source_label(src, catalog, lang), src.quote) for src, i in numbers.items()],
     )
+
+
+def service_status(s: m.Service, catalog: Catalog, lang: Lang, today: str) -> str | None:
+    """'This service is expired: in force until ...; replaced by “...”.' (or not yet in force); None when in force."""
+    successor = ""
+    if s.validity is not None and s.validity.superseded_by:
+        then = catalog.services.get(s.validity.superseded_by)
+        successor = f"{then.name.get(lang)} ({then.id})" if then is not None else ""
+    note = validity_note(s.validity, today, lang, successor)
+    return word("show.service_expired", lang, note=note) if note else None
 
 
 def where_not_stated(lang: Lang) -> str:

@@ -8,7 +8,7 @@ sources are silent the checklist says so ("not stated: check with the local offi
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from hanban.catalog import conditions as cond
@@ -16,7 +16,7 @@ from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_checks import PLACEHOLDER_RE
 from hanban.catalog.wizard_model import Answer, Question
-from hanban.strings import words
+from hanban.strings import word, words
 
 KINDS = ("channel", "warning", "where", "bring", "may_be_exempt", "step", "note")
 
@@ -75,6 +75,11 @@ class Checklist:
         """Source -> its 1-based number in the checklist."""
         return {s: i for i, s in enumerate(self.sources, 1)}
 
+    def checked_on(self) -> str:
+        """The date its facts are known to hold as of: its newest source, or a later review of the service."""
+        reviewed = self.service.validity.reviewed_on if self.service.validity is not None else ""
+        return max(self.as_of, reviewed, key=m.date_key)
+
 
 def answer_label(q: Question | None, value: Answer, catalog: Catalog | None = None) -> m.Text:
     """How an answer reads to a person, in every script."""
@@ -128,8 +133,10 @@ def base_verdict(c: m.Channel, catalog: Catalog) -> ChannelVerdict:
     return ChannelVerdict(c.name, True, c.status, _join(parts), c.regions, c.sources)
 
 
-def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer]) -> Checklist:
-    """The checklist for `service` and the person's `answers` (already validated, on-path)."""
+def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], today: str | None = None) -> Checklist:
+    """The checklist for `service` and the person's `answers` (already validated, on-path), as of
+    `today` (YYYY-MM-DD; default: the system's date): facts past their last day are left out."""
+    today = today or _today()
     wizard = catalog.wizard
     qs = wizard.by_id()
     lines = tuple(
@@ -172,11 +179,14 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer]) -
             regions = _fmt(W("cl.in_regions"), r=_region_names(catalog, v.regions)) if v.regions else m.Text.same("")
             warning = _fmt(W("cl.pilot_warning"), channel=label, status=W(f"cl.status.{v.status}"), regions=regions)
             items.append(Item("warning", warning, v.sources))
+    status = _status(service, catalog, today)
+    if status is not None:
+        items.insert(0, Item("warning", status, service.sources))
     items += rule_items  # what is specific to this person comes first within each kind
     items += _documents(service)
     items += _places(service, catalog)
-    items += [Item("step", f.text, f.sources) for f in service.steps]
-    items += [Item("note", f.text, f.sources) for f in service.notes]
+    items += _facts("step", service.steps, today)
+    items += _facts("note", service.notes, today)
     items += [Item("note", _fmt(W("cl.figure"), text=f.text, as_of=m.Text.same(f.as_of)), f.sources) for f in service.figures]
     order = {k: i for i, k in enumerate(KINDS)}
     items.sort(key=lambda it: order[it.kind])  # stable: keeps source order within a kind
@@ -186,6 +196,48 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer]) -
     dates = [catalog.seeds[s.file].date for s in sources if s.file in catalog.seeds]
     as_of = max(dates, key=m.date_key) if dates else service.as_of
     return Checklist(service, lines, verdicts, tuple(items), sources, as_of, tuple(applied))
+
+
+def _today() -> str:
+    import datetime
+
+    return datetime.date.today().isoformat()
+
+
+def _in_words(say: Callable[[m.Lang], str | None]) -> m.Text | None:
+    """A text made from the interface string table in each script (None when there is nothing to say)."""
+    hans, en, hant = say("zh-Hans"), say("en"), say("zh-Hant")
+    return m.Text(hans, en, hant) if hans is not None and en is not None and hant is not None else None
+
+
+def _status(service: m.Service, catalog: Catalog, today: str) -> m.Text | None:
+    """'This service is expired: in force until ...' (or not yet in force), in every script; None when in force."""
+    from hanban.catalog.age import validity_note
+
+    v = service.validity
+    then = catalog.services.get(v.superseded_by) if v is not None and v.superseded_by else None
+
+    def say(lang: m.Lang) -> str | None:
+        note = validity_note(v, today, lang, f"{then.name.get(lang)} ({then.id})" if then is not None else "")
+        return word("show.service_expired", lang, note=note) if note else None
+
+    return _in_words(say)
+
+
+def _facts(kind: str, facts: tuple[m.Fact, ...], today: str) -> list[Item]:
+    """Steps or notes in force: a fact past its last day is left out, one not yet in force is marked."""
+    from hanban.catalog.age import validity_note
+
+    out = []
+    for f in facts:
+        if m.expired(f.validity, today):
+            continue
+        text = f.text
+        if f.validity is not None and f.validity.pending(today):
+            mark = _in_words(lambda lang: word("show.flag", lang, note=validity_note(f.validity, today, lang)))  # noqa: B023 (used at once)
+            text = m.Text(*(a + b for a, b in zip((mark.zh_hans, mark.en, mark.zh_hant), (text.zh_hans, text.en, text.zh_hant)))) if mark else text
+        out.append(Item(kind, text, f.sources))
+    return out
 
 
 def _after(items: list[Item], kind: str, order: Mapping[str, int]) -> int:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from hanban.catalog.hant import OVERRIDES, known_forms, to_traditional
+from hanban.catalog.hant import OVERRIDES, UI_OVERRIDES, known_forms, to_traditional, to_traditional_ui
 from hanban.catalog.load import load_catalog
 from hanban.strings import WORDS
 
-WRONG = [wrong for wrong, _ in OVERRIDES]
+WRONG = [wrong for wrong, _ in (*OVERRIDES, *UI_OVERRIDES)]
 
 
 @pytest.mark.parametrize(
@@ -29,8 +29,23 @@ def test_conversion_writes_as_the_hong_kong_source_does(simplified: str, traditi
     assert to_traditional(simplified) == traditional
 
 
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("缓存文件夹", "快取資料夾"),
+        ("默认", "預設"),
+        ("无法读取答案文件", "無法讀取答案檔案"),
+        ("权限", "權限"),
+        ("适用对象", "適用對象"),
+        ("发布者", "發布者"),
+    ],
+)
+def test_interface_words_are_written_as_taiwan_and_hong_kong_software_writes_them(simplified: str, traditional: str) -> None:
+    assert to_traditional_ui(simplified) == traditional
+
+
 def test_every_interface_string_has_three_scripts_and_its_traditional_is_the_reviewed_conversion() -> None:
-    unfilled = [k for k, (zh, hant, en) in WORDS.items() if not (zh and hant and en) or hant != to_traditional(zh)]
+    unfilled = [k for k, (zh, hant, en) in WORDS.items() if not (zh and hant and en) or hant != to_traditional_ui(zh)]
     assert unfilled == [], "run: python scripts/fill_traditional.py"
 
 

@@ -21,6 +21,7 @@ CHANNEL_KEYS = {"available", "status", "conditions", "regions", "sources"}
 SERVICE_KEYS = {
     "id", "name", "aliases", "category", "audience", "summary", "measures", "channels", "documents",
     "where", "steps", "notes", "figures", "as_of", "sources", "origin",
+    "reviewed_on", "valid_from", "valid_until", "superseded_by", "expired", "stale",
 }
 
 
@@ -28,9 +29,30 @@ def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None):  # ty
     return runner.invoke(app, list(args), env=env)
 
 
-def test_version(runner: CliRunner) -> None:
-    got = run(runner, "--version")
-    assert got.exit_code == 0 and got.stdout.strip() == f"hanban {__version__}"
+def test_version_names_the_program_and_the_catalog(runner: CliRunner) -> None:
+    got = run(runner, "--lang", "en", "--version")
+    assert got.exit_code == 0
+    assert got.stdout == f"hanban {__version__} (catalog 2023.08.03, 33 services, facts as of 2020-2023)\n"
+    assert run(runner, "--version", "--lang", "zh-Hant").stdout.startswith(f"hanban {__version__}（資料目錄 2023.08.03，33 項服務")
+
+
+def test_version_names_the_catalog_an_overlay_gives(runner: CliRunner, write: Write, tmp_path: Path) -> None:
+    write("ov/catalog.yaml", 'catalog: {version: "2026.12.01.2", as_of: "2026-12-01"}\n')
+    write("ov/services/x.yaml", service_yaml())
+    got = run(runner, "--lang", "en", "--version", "--catalog", str(tmp_path / "ov"))
+    assert got.stdout == f"hanban {__version__} (catalog 2026.12.01.2, 34 services, facts as of 2020-2023)\n"
+
+
+def test_version_with_a_broken_overlay_says_so_and_exits_2(runner: CliRunner, write: Write, tmp_path: Path) -> None:
+    write("ov/services/x.yaml", "services: [1]\n")
+    got = run(runner, "--lang", "en", "--catalog", str(tmp_path / "ov"), "--version")
+    assert got.exit_code == 2 and got.stdout == ""
+    assert "x.yaml:1: services[0]: expected a mapping" in got.stderr
+
+
+def test_a_missing_command_is_still_a_usage_error(runner: CliRunner) -> None:
+    got = run(runner, "--lang", "en")
+    assert got.exit_code == 2 and "Missing command" in got.output
 
 
 def test_list_piped_prints_one_plain_line_per_service(runner: CliRunner) -> None:
@@ -84,7 +106,8 @@ def test_show_by_english_name_is_case_insensitive(runner: CliRunner) -> None:
 
 def test_show_json_has_the_documented_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "show", "no-crime-certificate", "--json").stdout)
-    assert set(data) == SERVICE_KEYS
+    assert set(data) == SERVICE_KEYS | {"catalog"}
+    assert data["catalog"] == {"version": "2023.08.03", "as_of": "2023-08-03", "stale": True}
     assert data["channels"]["cross_province"] == {
         **data["channels"]["cross_province"],
         "available": True,

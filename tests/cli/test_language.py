@@ -55,7 +55,7 @@ def test_help_and_usage_errors_are_in_the_locales_language() -> None:
     wrong = hanban("show", "--bogus", locale="zh_CN.UTF-8")
     assert wrong.returncode == 2 and "错误：没有这个选项：--bogus" in wrong.stderr and "Error" not in wrong.stderr
     missing = hanban("show", locale="zh_TW.UTF-8")
-    assert missing.returncode == 2 and "錯誤：缺少參數 事項" in missing.stderr
+    assert missing.returncode == 2 and "錯誤：缺少引數 事項" in missing.stderr
 
 
 def test_errors_of_hanban_itself_follow_the_language() -> None:

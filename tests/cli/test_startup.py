@@ -80,6 +80,12 @@ def test_non_interactive_commands_leave_prompts_and_opencc_unimported(args: list
     assert "pydantic" not in loaded
 
 
+def test_version_reads_the_compiled_index_and_parses_no_yaml_when_warm(warm_cache: Path) -> None:
+    loaded = modules_after(["--version"], warm_cache)
+    assert "hanban.index.store" in loaded  # it names the catalog ...
+    assert not {"yaml", "hanban.catalog.parse", "hanban.catalog.yamlio"} & loaded  # ... from the index
+
+
 def test_an_overlay_option_does_not_import_pydantic_either(warm_cache: Path) -> None:
     loaded = modules_after(["--catalog", str(REPO / "catalog"), "search", "-n", "3", "lost", "card"], warm_cache)
     assert "pydantic" not in loaded

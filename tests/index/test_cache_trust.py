@@ -33,7 +33,7 @@ def clean_list() -> str:
     """What `list` prints from the YAML itself."""
     from hanban.render.plain import list_line
 
-    return "".join(list_line(s, "en") + "\n" for s in load_catalog().services.values())
+    return "".join(list_line(s, "en", "2026-12-01") + "\n" for s in load_catalog().services.values())
 
 
 def run_list(runner: CliRunner) -> Any:

@@ -104,10 +104,12 @@ def test_every_command_prints_the_same_through_the_index(monkeypatch: pytest.Mon
 
 
 def test_list_json_streams_the_same_bytes_as_one_dump(runner: CliRunner) -> None:
+    from conftest import TODAY
+    from hanban.catalog.age import Clock
     from hanban.render import json as rj
 
     cat = load_catalog()
-    expected = rj.dumps([rj.service(s, cat) for s in cat.services.values() if s.channels["cross_province"].available])
+    expected = rj.dumps([rj.service(s, cat, Clock(TODAY)) for s in cat.services.values() if s.channels["cross_province"].available])
     got = runner.invoke(app, ["list", "--cross-province", "--json"])
     assert got.exit_code == 0
     assert got.stdout == expected + "\n"

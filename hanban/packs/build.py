@@ -1,0 +1,60 @@
+"""Making a pack from a catalog folder, and checking a pack's catalog: both with the full validator
+(`hanban.catalog.load.full_check`, what `hanban validate` runs)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from pathlib import Path
+
+from hanban import __version__
+from hanban.catalog.files import Root, list_files
+from hanban.catalog.load import full_check
+from hanban.errors import CatalogError, PackRefused, Problem
+from hanban.packs.archive import sha256, write_pack
+from hanban.packs.manifest import FORMAT, FileEntry, Manifest
+
+PACK_LAYER = 1  # a pack checked on its own sits right above the built-in catalog
+
+
+def build_pack(folder: Path, seeds: Path | None = None) -> tuple[bytes, Manifest]:
+    """The pack of `folder` (a catalog layer over the built-in catalog) and its manifest; raise
+    CatalogError with every problem when the folder does not validate, PackRefused when it gives
+    no catalog identity."""
+    if not folder.is_dir():
+        raise PackRefused(key="pack.err.not_folder", folder=str(folder))
+    cat, problems = full_check([folder], pack=None, seeds=seeds)
+    if problems:
+        raise CatalogError(problems)
+    assert cat is not None
+    info = cat.tables.catalogs.get(PACK_LAYER)
+    if info is None:
+        raise PackRefused(key="pack.err.no_identity", folder=str(folder))
+    files, unreadable = list_files([Root(folder, str(folder), PACK_LAYER)])
+    if unreadable:
+        raise CatalogError(unreadable)
+    contents: dict[str, bytes] = {}
+    for f in files:
+        try:
+            contents["/".join(f.key.split("\0"))] = Path(f.path).read_bytes()
+        except OSError as exc:
+            raise CatalogError([Problem(f.display, 0, "", f"cannot read: {exc.strerror or exc}")]) from None
+    manifest = Manifest(
+        FORMAT, info.version, info.as_of, info.publisher, __version__,
+        {name: FileEntry(sha256(body), len(body)) for name, body in contents.items()},
+    )
+    day = datetime.date.fromisoformat(info.as_of)
+    return write_pack(manifest, contents, calendar.timegm(day.timetuple())), manifest
+
+
+def check_installed(folder: Path, manifest: Manifest) -> None:
+    """Refuse (in one line) a staged pack whose catalog does not validate over the built-in
+    catalog, or whose identity is not the one its manifest gives."""
+    cat, problems = full_check([], pack=folder)
+    if problems:
+        raise PackRefused(key="pack.err.invalid", n=len(problems), first=str(problems[0]))
+    assert cat is not None
+    info = cat.tables.catalogs.get(PACK_LAYER)
+    if info is None or (info.version, info.as_of) != (manifest.version, manifest.as_of):
+        got = f"{info.version} / {info.as_of}" if info is not None else "-"
+        raise PackRefused(key="pack.err.identity", want=f"{manifest.version} / {manifest.as_of}", got=got)
