@@ -9,7 +9,9 @@ holds every derived Traditional string (catalog and interface) to this list.
 The interface words (hanban/strings.py) are not the sources' words but software's, which Taiwan
 and Hong Kong write otherwise than the mainland (檔案 not 文件 for a file, 資料夾, 預設, 快取,
 設定): `to_traditional_ui` converts them with OpenCC's `s2twp` (Taiwan phrases), the same fixes,
-and a few more where phrase conversion overshoots (權限, not 許可權).
+and a few more where phrase conversion overshoots (權限, not 許可權). The catalog keeps `s2tw`:
+phrase conversion mistranslates the sources' government words (窗口, a service counter, would
+become 視窗, a computer window; 程序 a procedure, 程式 a program; 社区 a neighbourhood, 社群).
 """
 
 from __future__ import annotations
