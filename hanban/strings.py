@@ -51,6 +51,11 @@ def word(key: str, lang: Lang, **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def labeled(label: str, value: str, lang: Lang) -> str:
+    """`label: value` with the colon each script writes (full-width in Chinese, no space after)."""
+    return f"{label}{word('punct.colon', lang)}{value}"
+
+
 def words(key: str) -> tuple[str, str, str]:
     """All three scripts of `key`: (zh-Hans, zh-Hant, en)."""
     return WORDS[key]
@@ -81,7 +86,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'show.figures': ('进展数据', '進展資料', 'Figures'),
     'show.measures': ('相关措施', '相關措施', 'Measures'),
     'show.sources': ('资料来源', '資料來源', 'Sources'),
-    'show.as_of': ('信息截至', '資訊截至', 'Information as of'),
+    'show.as_of': ('资料截至', '資料截至', 'Information as of'),
     'show.regions': ('地区', '地區', 'Regions'),
     'show.check_local': ('资料未说明：请向当地公安机关确认', '資料未說明：請向當地公安機關確認', 'not stated: check with the local office'),
     'show.category': ('类别', '類別', 'Category'),
@@ -137,7 +142,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'h.step': ('步骤', '步驟', 'Steps'),
     'h.note': ('说明', '說明', 'Notes'),
     'h.sources': ('资料来源', '資料來源', 'Sources'),
-    'h.as_of': ('信息截至', '資訊截至', 'Information as of'),
+    'h.as_of': ('资料截至', '資料截至', 'Information as of'),
     'h.disclaimer': ('本清单依据所列资料生成；各地执行情况可能不同，请以当地公安机关为准。', '本清單依據所列資料生成；各地執行情況可能不同，請以當地公安機關為準。', 'This checklist is built from the sources listed; local practice may differ, so the local police have the final word.'),
     'w.back': ('← 返回上一题', '← 返回上一題', '← Back to the previous question'),
     'w.yes': ('是', '是', 'Yes'),
@@ -394,6 +399,10 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'help.cmd.cache': ('缓存文件夹中编译好的目录索引：查看与删除。', '快取資料夾中編譯好的目錄索引：檢視與刪除。', 'The compiled catalog indexes in the cache folder: what is there, and deleting them.'),
     'help.cmd.cache.info': ('显示缓存文件夹、其中每个索引（大小、最近使用、对应的目录）以及删除规则。', '顯示快取資料夾、其中每個索引（大小、最近使用、對應的目錄）以及刪除規則。', 'Show the cache folder, each index in it (size, last use, catalog folders) and the rules that delete them.'),
     'help.cmd.cache.clear': ('删除缓存文件夹中的所有索引（下一个命令会重新编译）。', '刪除快取資料夾中的所有索引（下一個命令會重新編譯）。', 'Delete every index in the cache folder (the next command builds its index again).'),
+    'punct.colon': ('：', '：', ': '),
+    'punct.list_sep': ('、', '、', ', '),
+    'punct.item_sep': ('；', '；', '; '),
+    'show.figure_as_of': ('（数据截至{as_of}）', '（資料截至{as_of}）', '(figure as of {as_of})'),
     'help.cmd.catalog': ('正在使用的资料目录，以及资料包（只更新资料，不必升级 hanban）。', '正在使用的資料目錄，以及資料包（只更新資料，不必升級 hanban）。', 'The catalog in use, and catalog packs: data-only releases that update the facts without a new hanban.'),
     'help.cmd.catalog.info': ('显示正在使用的资料目录：各层（内置、资料包、补充目录）、版本、截至日期和已安装的资料包。', '顯示正在使用的資料目錄：各層（內建、資料包、補充目錄）、版本、截至日期和已安裝的資料包。', 'Show the catalog in use: its layers (built-in, pack, overlays), version, as-of date and the installed packs.'),
     'help.cmd.catalog.pack': ('把一个资料目录文件夹打包成资料包（.tar.gz）：先完整检查，再写出，并打印其 SHA-256。', '把一個資料目錄資料夾打包成資料包（.tar.gz）：先完整檢查，再寫出，並列印其 SHA-256。', 'Make a catalog pack (.tar.gz) from a catalog folder: fully checked first, then written, and its SHA-256 printed.'),

@@ -110,6 +110,23 @@ def _shorten(text: str, width: int) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 1)) + "…"
 
 
+def _message(prompt: str, progress: str, *hints: str) -> str:
+    """A picker's message: the question and its number, then the hint on a line of its own, and the
+    text typed on a third line, so the menu opens at the left edge, not after a wrapped question."""
+    width = max(shutil.get_terminal_size().columns - 3, 20)
+    question = "\n  ".join(_wrap(f"{prompt} [{progress}]", width))  # (after questionary's "? ")
+    return question + "\n" + "".join(f"  {line}\n" for hint in hints for line in _wrap(hint, width)) + "  ›"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """`text` as lines of at most `width` terminal columns (words kept whole, Chinese broken
+    between characters): prompt_toolkit cuts a message's long line rather than wrapping it."""
+    from rich.console import Console
+    from rich.text import Text
+
+    return [line.plain.rstrip() for line in Text(text).wrap(Console(width=width), width, overflow="fold")]
+
+
 class QuestionaryPrompter:
     """Asks with questionary and prompt_toolkit, in the person's language."""
 
@@ -177,7 +194,7 @@ class QuestionaryPrompter:
                 return [(s.name.get(lang), notes[s.id], s.id) for s in ordered]
             return [(h.name.get(lang), notes.get(h.id, ""), h.id) for h in search(self.catalog, typed, 12, typing=True)]
 
-        message = f"{printable(q.prompt.get(lang))} [{progress}] {word('w.type_to_find', lang)}"
+        message = _message(printable(q.prompt.get(lang)), progress, word("w.type_to_find", lang))
         while True:
             typed = self._autocomplete(message, find, None, first_when_empty=False)
             if typed in by_label:
@@ -236,10 +253,10 @@ class QuestionaryPrompter:
                 return (exact or found)[0][2]
             return None
 
-        hint = word("w.type_to_find", lang)
+        hints = [word("w.type_to_find", lang)]
         if default is not None and (chosen := q.choice(default)) is not None:
-            hint += word("w.enter_default", lang, label=chosen.label.get(lang))
-        message = f"{printable(q.prompt.get(lang))} [{progress}] {hint}"
+            hints.append(word("w.enter_default", lang, label=chosen.label.get(lang)))
+        message = _message(printable(q.prompt.get(lang)), progress, *hints)
         typed = self._autocomplete(message, find, _OneOf(pick, word("w.pick_from_list", lang)), first_when_empty=default is not None)
         got = pick(typed)
         return got if isinstance(got, (str, int, bool)) else BACK
@@ -285,16 +302,14 @@ class QuestionaryPrompter:
         from io import StringIO
 
         from rich.console import Console
-        from rich.table import Table
+
+        from hanban.render.wrap import Hanging
 
         drawn_elsewhere = self.io.get("output") is not None  # a test's output: keep stdout clean
         console = Console(file=StringIO() if drawn_elsewhere else None, highlight=False, markup=False)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for n, (_qid, prompt, label) in enumerate(lines, 1):
-            grid.add_row(f"{n}.", printable(prompt))
-            grid.add_row("", "→ " + printable(label))
         console.print(word("w.summary", self.lang))
-        console.print(grid)
+        indent = " " * (len(str(len(lines))) + 2)
+        for n, (_qid, prompt, label) in enumerate(lines, 1):
+            console.print(Hanging(f"{n}.".ljust(len(indent)), printable(prompt)))
+            console.print(Hanging(indent + "→ ", printable(label)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.render.views import source_label
-from hanban.strings import Lang, word
+from hanban.strings import Lang, labeled, word
 from hanban.wizard.checklist import Checklist, Item
 
 SECTION_ORDER = ("channel", "warning", "where", "bring", "may_be_exempt", "step", "note")
@@ -34,4 +34,4 @@ def source_line(src: m.Source, catalog: Catalog, lang: Lang) -> str:
 
 
 def title(cl: Checklist, lang: Lang) -> str:
-    return f"{heading('title', lang)}: {cl.service.name.get(lang)}"
+    return labeled(heading("title", lang), cl.service.name.get(lang), lang)

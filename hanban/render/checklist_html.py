@@ -6,7 +6,7 @@ from html import escape
 
 from hanban.catalog.store import Catalog
 from hanban.render.checklist_common import cites, heading, sections, source_line, title
-from hanban.strings import Lang
+from hanban.strings import Lang, labeled
 from hanban.wizard.checklist import Checklist
 
 STYLE = (
@@ -25,7 +25,7 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
         f'<html lang="{html_lang}"><head><meta charset="utf-8">',
         f"<title>{escape(title(cl, lang))}</title><style>{STYLE}</style></head><body>",
         f"<h1>{escape(title(cl, lang))}</h1>",
-        f"<p>{escape(heading('as_of', lang))}: {escape(cl.as_of)}</p>",
+        f"<p>{escape(labeled(heading('as_of', lang), cl.as_of, lang))}</p>",
     ]
     if age:
         out.append(f'<p class="warning">⚠ {escape(age)}</p>')

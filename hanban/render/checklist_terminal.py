@@ -1,4 +1,4 @@
-"""The checklist with rich, for terminals."""
+"""The checklist with rich, for terminals: every item a hanging indent (see `render.wrap`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,16 @@ from rich.text import Text
 
 from hanban.catalog.store import Catalog
 from hanban.render.checklist_common import cites, heading, sections, source_line, title
-from hanban.strings import Lang
+from hanban.render.wrap import Hanging
+from hanban.strings import Lang, labeled
 from hanban.wizard.checklist import Checklist
 
 KIND_STYLE = {"warning": "yellow", "channel": "", "may_be_exempt": "", "bring": "", "where": "", "step": "", "note": ""}
 VERDICT_STYLE = {True: "green", False: "red", None: "yellow"}
+
+
+def _heading(key: str, lang: Lang) -> Hanging:
+    return Hanging("", Text(heading(key, lang), style="bold underline"))
 
 
 def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) -> None:
@@ -20,39 +25,35 @@ def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lan
     numbers = cl.numbers()
     parts: list[object] = []
     if age:
-        parts.append(Text(f"⚠ {age}", style="yellow"))
+        parts += [Hanging(Text("⚠ ", style="yellow"), Text(age, style="yellow")), Text()]
     if cl.answers:
-        body = Text()
-        body.append(heading("answers", lang) + "\n", style="bold underline")
+        parts.append(_heading("answers", lang))
         for a in cl.answers:
-            body.append(f"  {a.prompt.get(lang)} ", style="dim")
-            body.append(a.label.get(lang) + "\n", style="bold")
-        parts.append(body)
+            body = Text(a.prompt.get(lang) + " ", style="dim")
+            body.append(a.label.get(lang), style="bold")
+            parts.append(Hanging("  ", body))
+        parts.append(Text())
     for kind, items in sections(cl):
-        body = Text()
-        body.append(heading(kind, lang) + "\n", style="bold underline")
+        parts.append(_heading(kind, lang))
         for i, it in enumerate(items, 1):
             if kind == "channel":
                 v = list(cl.channels.values())[i - 1] if i <= len(cl.channels) else None
                 style = "dim" if v is None or (v.status == "not_stated" and v.available is not True) else VERDICT_STYLE[v.available]
-                body.append("  ● ", style=style)
+                lead = Text("  ● ", style=style)
             elif kind == "step":
-                body.append(f"  {i}. ")
+                lead = Text(f"  {i}. ")
             elif kind == "warning":
-                body.append("  ⚠ ", style="yellow")
+                lead = Text("  ⚠ ", style="yellow")
             else:
-                body.append("  • ")
-            body.append(it.text.get(lang), style=KIND_STYLE.get(kind, ""))
-            body.append(cites(it, numbers) + "\n", style="cyan")
-        parts.append(body)
-    src = Text()
-    src.append(heading("sources", lang) + "\n", style="bold underline")
+                lead = Text("  • ")
+            body = Text(it.text.get(lang), style=KIND_STYLE.get(kind, ""))
+            body.append(cites(it, numbers), style="cyan")
+            parts.append(Hanging(lead, body))
+        parts.append(Text())
+    parts.append(_heading("sources", lang))
     for s, i in numbers.items():
-        src.append(f"  [{i}] ", style="bold cyan")
-        src.append(source_line(s, catalog, lang) + "\n", style="dim")
-    parts.append(src)
-    foot = Text()
-    foot.append(f"{heading('as_of', lang)}: {cl.as_of}\n", style="bold")
-    foot.append(heading("disclaimer", lang), style="dim italic")
-    parts.append(foot)
+        parts.append(Hanging(Text(f"  [{i}] ", style="bold cyan"), Text(source_line(s, catalog, lang), style="dim")))
+    parts.append(Text())
+    parts.append(Text(labeled(heading("as_of", lang), cl.as_of, lang), style="bold"))
+    parts.append(Hanging("", Text(heading("disclaimer", lang), style="dim italic")))
     console.print(Panel(Group(*parts), title=Text(title(cl, lang), style="bold"), title_align="left"))  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.errors import field
 from hanban.render.views import ServiceView, list_state, where_not_stated
-from hanban.strings import Lang
+from hanban.strings import Lang, labeled
 
 
 def row(*fields: str) -> str:
@@ -30,36 +30,42 @@ def measure_lines(catalog: Catalog, lang: Lang) -> list[str]:
 
 def show_lines(v: ServiceView, lang: Lang) -> list[str]:
     """The whole service as plain text lines."""
+    def pair(p: tuple[str, str]) -> str:
+        return labeled(p[0], p[1], lang)
+
+    def head(label: str) -> str:
+        return labeled(label, "", lang).rstrip()
+
     out = [f"{v.name} ({v.id})", ""]
     if v.status:
         out += [v.status, ""]
     out += [v.summary, ""]
-    out.append(f"{v.category[0]}: {v.category[1]}    {v.audience[0]}: {v.audience[1]}")
-    reviewed = f"    {v.reviewed_on[0]}: {v.reviewed_on[1]}" if v.reviewed_on else ""
-    out.append(f"{v.as_of[0]}: {v.as_of[1]}{reviewed}    {v.defined_in[0]}: {v.defined_in[1]}")
+    out.append(f"{pair(v.category)}    {pair(v.audience)}")
+    reviewed = f"    {pair(v.reviewed_on)}" if v.reviewed_on else ""
+    out.append(f"{pair(v.as_of)}{reviewed}    {pair(v.defined_in)}")
     if v.age_warning:
         out.append(v.age_warning)
     if v.measures:
-        out.append(f"{v.measures[0]}: {v.measures[1]}")
-    out += ["", f"{v.channels_heading}:"]
+        out.append(pair(v.measures))
+    out += ["", head(v.channels_heading)]
     for row in v.channels:
-        out.append(f"  {row.label}: {row.state}{row.cites}")
+        out.append(f"  {labeled(row.label, row.state, lang)}{row.cites}")
         out += [f"    - {c}" for c in row.conditions]
         if row.regions:
             out.append(f"    {row.regions}")
-    out += ["", f"{v.documents_heading}:"]
+    out += ["", head(v.documents_heading)]
     for group in v.documents:
-        out.append(f"  {group.label}" + (":" if group.lines else ""))
+        out.append(f"  {head(group.label) if group.lines else group.label}")
         out += [f"    - {line}" for line in group.lines]
-    out += ["", f"{v.where.label}:"]
+    out += ["", head(v.where.label)]
     out += [f"  - {line}" for line in v.where.lines] or [f"  {where_not_stated(lang)}"]
     for facts, numbered in ((v.steps, True), (v.notes, False)):
         if facts is not None:
-            out += ["", f"{facts.label}:"]
+            out += ["", head(facts.label)]
             out += [f"  {f'{i}.' if numbered else '-'} {line}" for i, line in enumerate(facts.lines, 1)]
     if v.figures:
-        out += ["", f"{v.figures_heading}:"]
+        out += ["", head(v.figures_heading)]
         out += [f"  - {text} {when}" for text, when in v.figures]
-    out += ["", f"{v.sources_heading}:"]
-    out += [f"  [{i}] {label}: “{quote}”" for i, label, quote in v.sources]
+    out += ["", head(v.sources_heading)]
+    out += [f"  [{i}] {labeled(label, f'“{quote}”', lang)}" for i, label, quote in v.sources]
     return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -11,7 +10,8 @@ from rich.text import Text
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.render.views import ServiceView, channel_state, where_not_stated
-from hanban.strings import Lang, word
+from hanban.render.wrap import Hanging
+from hanban.strings import Lang, labeled, word
 
 STATUS_STYLE = {"nationwide": "green", "pilot": "yellow", "exploring": "magenta", "not_stated": "dim", "unavailable": "dim"}
 
@@ -72,87 +72,79 @@ def measures_table(catalog: Catalog, lang: Lang) -> Table:
     return table
 
 
-def _head(v: ServiceView) -> Text:
+def _pair(label: str, value: str, lang: Lang) -> Text:
+    text = Text(labeled(label, "", lang), style="bold")
+    text.append(value, style="")
+    return text
+
+
+def _head(v: ServiceView, lang: Lang, narrow: bool) -> list[object]:
     """Status, summary, audience, dates, measures and where it is defined."""
-    head = Text()
+    parts: list[object] = []
     if v.status:
-        head.append(f"⚠ {v.status}\n\n", style="bold red")
-    head.append(v.summary + "\n\n")
-    head.append(f"{v.audience[0]}: ", style="bold")
-    head.append(v.audience[1])
-    head.append(f"   {v.as_of[0]}: ", style="bold")
-    head.append(v.as_of[1])
-    if v.reviewed_on:
-        head.append(f"   {v.reviewed_on[0]}: ", style="bold")
-        head.append(v.reviewed_on[1])
+        parts += [Hanging(Text("⚠ ", style="bold red"), Text(v.status, style="bold red")), Text()]
+    parts += [Hanging("", v.summary), Text()]
+    pairs = [_pair(*p, lang) for p in (v.category, v.audience, v.as_of, v.reviewed_on) if p]
+    if narrow:
+        parts += [Hanging("", p) for p in pairs]
+    else:
+        parts.append(Hanging("", Text("   ").join(pairs)))
     if v.age_warning:
-        head.append(f"\n⚠ {v.age_warning}", style="yellow")
+        parts.append(Hanging(Text("⚠ ", style="yellow"), Text(v.age_warning, style="yellow")))
     if v.measures:
-        head.append(f"\n{v.measures[0]}: ", style="bold")
-        head.append(v.measures[1])
-    head.append(f"\n{v.defined_in[0]}: {v.defined_in[1]}", style="dim")
-    return head
+        parts.append(Hanging(Text(labeled(v.measures[0], "", lang), style="bold"), v.measures[1]))
+    parts.append(Hanging(Text(labeled(v.defined_in[0], "", lang), style="dim"), Text(v.defined_in[1], style="dim")))
+    return parts
 
 
 def print_service(console: Console, v: ServiceView, lang: Lang) -> None:
     """One service in full: channels, documents, where to go, notes, numbered sources."""
-    head = _head(v)
-
+    narrow = console.width < NARROW
     channels = Table(box=None, show_header=False, pad_edge=False)
     channels.add_column(style="bold", no_wrap=True)
-    channels.add_column(no_wrap=True)
-    channels.add_column()
+    channels.add_column(no_wrap=not narrow)
+    if not narrow:
+        channels.add_column()
     for row in v.channels:
         detail = row.conditions + ([row.regions] if row.regions else [])
         state = row.state
-        if row.status == "unavailable":
+        if row.status == "unavailable" and not narrow:
             detail, state = [row.state], word("status.not_stated", lang)
-        channels.add_row(row.label, Text(state, style=STATUS_STYLE.get(row.status, "")), escape("\n".join(detail)) + row.cites)
+        if row.cites:  # the citations after the last detail (or alone)
+            detail = [*detail[:-1], detail[-1] + row.cites] if detail else [row.cites]
+        details = [Hanging("", d) for d in detail]
+        if narrow:  # the state, then its conditions under it: no third column to squeeze
+            channels.add_row(row.label, Group(Hanging("", Text(state, style=STATUS_STYLE.get(row.status, ""))), *details))
+        else:
+            channels.add_row(row.label, Text(state, style=STATUS_STYLE.get(row.status, "")), Group(*details))
 
-    docs = Text()
+    docs: list[object] = []
     for group in v.documents:
-        if not group.lines:
-            label, _, rest = group.label.partition(": ")
-            docs.append(f"{label}: ", style="bold")
-            docs.append(rest + "\n")
-            continue
-        docs.append(group.label + "\n", style="bold")
-        for line in group.lines:
-            docs.append(f"  • {line}\n")
+        docs.append(Hanging("", Text(group.label, style="bold" if group.lines else "")))
+        docs += [Hanging("  • ", line) for line in group.lines]
+    where: list[object] = [Hanging("  • ", line) for line in v.where.lines] or [Hanging("", where_not_stated(lang))]
 
-    where = Text()
-    if not v.where.lines:
-        where.append(where_not_stated(lang) + "\n")
-    for line in v.where.lines:
-        name, _, desc = line.partition(": ")
-        where.append(f"  • {name}", style="bold")
-        where.append(f": {desc}\n")
-
-    parts: list[object] = [head, Text(""), _heading(v.channels_heading), channels, Text(""),
-                           _heading(v.documents_heading), docs, _heading(v.where.label), where]
+    parts: list[object] = [*_head(v, lang, narrow), Text(""), _heading(v.channels_heading), channels, Text(""),
+                           _heading(v.documents_heading), *docs, Text(""), _heading(v.where.label), *where]
     for facts, numbered in ((v.steps, True), (v.notes, False)):
         if facts is not None:
-            body = Text()
-            for i, line in enumerate(facts.lines, 1):
-                body.append(f"  {i}. " if numbered else "  • ")
-                body.append(line + "\n")
-            parts += [_heading(facts.label), body]
+            parts += [Text(""), _heading(facts.label)]
+            parts += [Hanging(f"  {i}. " if numbered else "  • ", line) for i, line in enumerate(facts.lines, 1)]
     if v.figures:
-        body = Text()
+        parts += [Text(""), _heading(v.figures_heading)]
         for text, when in v.figures:
-            body.append(f"  • {text} ")
-            body.append(when + "\n", style="dim")
-        parts += [_heading(v.figures_heading), body]
-    src = Text()
+            body = Text(text + " ")
+            body.append(when, style="dim")
+            parts.append(Hanging("  • ", body))
+    parts += [Text(""), _heading(v.sources_heading)]
     for i, label, quote in v.sources:
-        src.append(f"  [{i}] ", style="bold")
-        src.append(label, style="cyan")
-        src.append(f": “{quote}”\n", style="dim")
-    parts += [_heading(v.sources_heading), src]
+        body = Text(label, style="cyan")
+        body.append(labeled("", f"“{quote}”", lang), style="dim")
+        parts.append(Hanging(Text(f"  [{i}] ", style="bold"), body))
     title = Text(f"{v.name} ", style="bold")
     title.append(f"({v.id})", style="cyan")
     console.print(Panel(Group(*parts), title=title, title_align="left"))  # type: ignore[arg-type]
 
 
-def _heading(label: str) -> Text:
-    return Text(label, style="bold underline")
+def _heading(label: str) -> Hanging:
+    return Hanging("", Text(label, style="bold underline"))

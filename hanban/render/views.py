@@ -8,7 +8,7 @@ from typing import NamedTuple
 from hanban.catalog import model as m
 from hanban.catalog.age import Clock, validity_note, warning
 from hanban.catalog.store import Catalog
-from hanban.strings import Lang, word
+from hanban.strings import Lang, labeled, word
 
 
 class ChannelRow(NamedTuple):
@@ -97,15 +97,15 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         c = s.channels[name]
         regions = None
         if c.regions:
-            regions = f"{word('show.regions', lang)}: " + ", ".join(
-                catalog.regions[r].name.get(lang) if r in catalog.regions else r for r in c.regions)
+            regions = labeled(word("show.regions", lang), word("punct.list_sep", lang).join(
+                catalog.regions[r].name.get(lang) if r in catalog.regions else r for r in c.regions), lang)
         status = c.status if c.available else "unavailable"
         state = channel_state(c, lang) if c.available else word("show.check_local", lang)
         conditions = [cond.get(lang) for cond in c.conditions]
         channels.append(ChannelRow(word(f"channel.{name}", lang), state, status, conditions, regions, cites(c.sources, numbers)))
     documents: list[Bullets] = []
     if not any(d.exemption == "required" for d in s.documents):
-        documents.append(Bullets(f"{word('show.bring', lang)}: {word('show.bring_not_stated', lang)}", []))
+        documents.append(Bullets(labeled(word("show.bring", lang), word("show.bring_not_stated", lang), lang), []))
     for key, label in DOCUMENT_GROUPS:
         lines = [
             f"{d.title().get(lang)}{' — ' + d.note.get(lang) if d.note else ''}{cites(d.sources, numbers)}"
@@ -115,7 +115,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         if lines:
             documents.append(Bullets(word(label, lang), lines))
     places = [catalog.places[p] for p in s.where if p in catalog.places]
-    where = Bullets(word("show.where", lang), [f"{p.name.get(lang)}: {p.description.get(lang)}" for p in places])
+    where = Bullets(word("show.where", lang), [labeled(p.name.get(lang), p.description.get(lang), lang) for p in places])
     if not s.where:
         where = Bullets(word("show.where", lang), [])
 
@@ -136,14 +136,14 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         id=s.id,
         name=s.name.get(lang),
         summary=s.summary.get(lang) + cites(s.sources, numbers),
-        category=(word("show.category", lang), s.category),
-        audience=(word("show.audience", lang), ", ".join(word(f"audience.{a}", lang) for a in s.audience)),
+        category=(word("show.category", lang), word(f"category.{s.category}", lang)),
+        audience=(word("show.audience", lang), word("punct.list_sep", lang).join(word(f"audience.{a}", lang) for a in s.audience)),
         as_of=(word("show.as_of", lang), s.as_of),
         defined_in=(word("show.defined_in", lang), str(s.origin)),
         reviewed_on=(word("show.reviewed_on", lang), reviewed) if reviewed else None,
         age_warning=warning(s.checked_on(), clock, lang),
         status=service_status(s, catalog, lang, clock.today),
-        measures=(word("show.measures", lang), "; ".join(measure_name(catalog, n, lang) for n in s.measures)) if s.measures else None,
+        measures=(word("show.measures", lang), word("punct.item_sep", lang).join(measure_name(catalog, n, lang) for n in s.measures)) if s.measures else None,
         channels_heading=word("show.channels", lang),
         channels=channels,
         documents_heading=word("show.documents", lang),
@@ -151,7 +151,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         where=where,
         steps=facts("show.steps", s.steps),
         notes=facts("show.notes", s.notes),
-        figures=[(fig.text.get(lang), f"({word('show.as_of', lang)} {fig.as_of})" + cites(fig.sources, numbers)) for fig in s.figures],
+        figures=[(fig.text.get(lang), word("show.figure_as_of", lang, as_of=fig.as_of) + cites(fig.sources, numbers)) for fig in s.figures],
         figures_heading=word("show.figures", lang),
         sources_heading=word("show.sources", lang),
         sources=[(i, source_label(src, catalog, lang), src.quote) for src, i in numbers.items()],
