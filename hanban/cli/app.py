@@ -144,8 +144,12 @@ def main() -> None:
         _silence_stdout()
         print(f"hanban: cannot write output: {exc.strerror or exc}", file=sys.stderr)
         code = ExitStatus.NOT_FOUND
-    code = _flush_stdout(code)
-    note_replacements(sys.stderr, sys.stdout)
+    try:
+        code = _flush_stdout(code)
+        note_replacements(sys.stderr, sys.stdout)
+    except KeyboardInterrupt:  # Ctrl-C while the last of the output drains to a slow terminal
+        print(word("msg.interrupted", lang), file=sys.stderr)
+        code = ExitStatus.INTERRUPTED
     sys.exit(code)
 
 

@@ -182,7 +182,7 @@ class QuestionaryPrompter:
     def _service(self, q: Question, progress: str) -> str:
         """What do you need to get done: typed in any script, pinyin or English; search ranks it."""
         from hanban.find.resolve import is_clear
-        from hanban.find.search import search
+        from hanban.find.search import MAX_QUERY, QueryTooLong, search
 
         lang = self.lang
         ordered = self.catalog.service_choices()
@@ -192,6 +192,8 @@ class QuestionaryPrompter:
         def find(typed: str) -> list[Row]:
             if not typed.strip():
                 return [(s.name.get(lang), notes[s.id], s.id) for s in ordered]
+            if len(typed) > MAX_QUERY:  # (said when Enter is pressed)
+                return []
             return [(h.name.get(lang), notes.get(h.id, ""), h.id) for h in search(self.catalog, typed, 12, typing=True)]
 
         message = _message(printable(q.prompt.get(lang)), progress, word("w.type_to_find", lang))
@@ -201,6 +203,9 @@ class QuestionaryPrompter:
                 return by_label[typed]
             if not typed:
                 print(word("w.need_something", lang), file=sys.stderr)
+                continue
+            if len(typed) > MAX_QUERY:
+                print(QueryTooLong(MAX_QUERY).text(lang), file=sys.stderr)
                 continue
             hits = search(self.catalog, typed, 6)
             if hits and is_clear(hits[0].score, hits[1].score if len(hits) > 1 else None):

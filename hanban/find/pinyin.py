@@ -8,6 +8,7 @@ people type: `shenfenz`), or by initials from the start of a name (`sfz` for 身
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 MIN_SEARCH = 3  # letters: shorter queries match too many names to be worth it in search
@@ -15,7 +16,7 @@ MIN_SEARCH = 3  # letters: shorter queries match too many names to be worth it i
 
 def letters(query: str) -> str:
     """The query as a run of lower-case letters, or "" when it holds anything else."""
-    q = "".join(query.split()).lower()
+    q = "".join(unicodedata.normalize("NFKC", query).split()).lower()  # (full-width letters from an input method)
     return q if q.isascii() and q.isalpha() else ""
 
 
