@@ -37,9 +37,10 @@ def open_catalog(
     cache folder); loaded directly, after `warn`, when the index cannot be written."""
     from hanban.catalog.files import catalog_roots, resolve_pack
     from hanban.catalog.load import load_catalog
-    from hanban.index.store import SqliteIndex, cache_dir, index_path
+    from hanban.index.store import SHIPPED, SqliteIndex, cache_dir, index_path
 
     folder = resolve_pack(pack)  # read once: the same pack for the index file and the files
     roots = catalog_roots(overlays, builtin, folder)
-    index = SqliteIndex(index_path(roots, directory or cache_dir()), warn=warn, labels=[r.label for r in roots])
+    index = SqliteIndex(index_path(roots, directory or cache_dir()), warn=warn, labels=[r.label for r in roots],
+                        prebuilt=SHIPPED if builtin is None else None)
     return load_catalog(overlays, builtin=builtin, pack=folder, cache=index, progress=progress, warn=warn)

@@ -45,6 +45,7 @@ LOCK_WAIT = 120  # seconds another hanban may hold the index's lock before this 
 NOTICE_AFTER = 0.5  # seconds of waiting for that lock before saying so
 HASH_ALL_MAX = 2 * 1024 * 1024  # catalogs up to this size are compared by content on every run
 CODE_PACKAGES = ("catalog", "index", "find")  # their code decides what a file compiles to
+SHIPPED = "shipped"  # SqliteIndex(prebuilt=SHIPPED): the package's prebuilt index of the built-in catalog
 T = TypeVar("T")
 
 SCHEMA = """
@@ -136,10 +137,15 @@ def content_digest(f: FileRef) -> str | None:
 class SqliteIndex:
     """One SQLite index file for one set of catalog folders."""
 
-    def __init__(self, path: Path, warn: Callable[[HanbanError], None] | None = None, labels: Sequence[str] = ()) -> None:
+    def __init__(
+        self, path: Path, warn: Callable[[HanbanError], None] | None = None, labels: Sequence[str] = (), prebuilt: Path | str | None = None
+    ) -> None:
         self.path = path
         self.warn = warn
         self.labels = list(labels)  # the catalog folders, as `hanban cache info` names them
+        # A prebuilt index of the built-in catalog to start a new index from (`prebuilt.seed`);
+        # SHIPPED: the package's own, if it has one.
+        self.prebuilt = prebuilt
         self.files: list[FileRef] = []
         self._told_waiting = False
 
@@ -169,6 +175,16 @@ class SqliteIndex:
         else:
             cachedir.mark_used(self.path, self._stat())
         return self._catalog(db)
+
+    def compile(self, files: list[FileRef]) -> None:
+        """Bring the index file up to date with `files` and close it (the wheel's prebuilt index)."""
+        cachedir.prepare_folder(self.path.parent)
+        self.files = files
+        db = self._open()
+        try:
+            self._update(db, files, None)
+        finally:
+            db.close()
 
     def _unavailable(self, exc: sqlite3.Error) -> None:
         """Raise CacheUnavailable for an error that is not damage (a lock, a full disk, a read-only folder)."""
@@ -252,11 +268,27 @@ class SqliteIndex:
         return self._waiting(read)
 
     def _make(self, db: sqlite3.Connection) -> None:
-        """The schema and version, in the write transaction `_lock` began (committed here)."""
+        """The schema and version, in the write transaction `_lock` began (committed here); the
+        built-in catalog's rows copied from a prebuilt index when one may be used."""
         for statement in SCHEMA.split(";"):
             db.execute(statement)
         db.execute("INSERT INTO meta VALUES ('version', ?)", (code_version(),))
+        source = self._prebuilt()
+        if source is not None and self.files:
+            from hanban.index import prebuilt
+
+            if prebuilt.seed(db, self.files, source) and all(f.layer == 0 for f in self.files):
+                # The built-in catalog alone, as the prebuilt index holds it: nothing is left to build.
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                               [("snapshot", snapshot(self.files)), ("catalogs", "\n".join(self.labels))])
         db.execute("COMMIT")
+
+    def _prebuilt(self) -> Path | None:
+        if self.prebuilt == SHIPPED:
+            from hanban.index import prebuilt
+
+            return prebuilt.shipped()
+        return None if self.prebuilt is None else Path(self.prebuilt)
 
     def _remove(self) -> None:
         if not cachedir.remove(self.path):
@@ -340,6 +372,7 @@ class SqliteIndex:
     def _recover(self) -> sqlite3.Connection:
         """After damage was read: the index deleted and built again (or, when it cannot be, the
         catalog built into memory the same way, after a warning)."""
+        self.prebuilt = None  # (what was read may have come from it: compiled this time)
         try:
             self._remove()
             db = self._open()
