@@ -48,7 +48,12 @@ def no_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path, no_data: Path) -> None:
     """No overlays, installed pack, age settings or locale leak in from the developer's shell; the
-    session's cache folder; a fixed today."""
+    session's cache folder; a fixed today; no prebuilt index of the built-in catalog in-process
+    (a checkout has none, unless `python -m hanban.index.prebuilt` made one: tests that count what
+    is compiled see the same in both; tests/index/test_prebuilt.py passes its own)."""
+    from hanban.index import prebuilt
+
+    monkeypatch.setattr(prebuilt, "shipped", lambda: None)
     monkeypatch.delenv("HANBAN_CATALOG", raising=False)
     monkeypatch.setenv("HANBAN_DATA", str(no_data))  # no pack installed
     monkeypatch.setenv("HANBAN_TODAY", TODAY)

@@ -3,14 +3,15 @@
 `hatch_build.py` runs `python -m hanban.index.prebuilt` while the wheel is built: the built-in
 catalog is compiled as on any first run, into `hanban/_index/builtin.sqlite`, beside a manifest
 naming the code it was compiled by (`store.code_version`) and the hash of its bytes. The first
-command after install then copies its rows instead of compiling (`seed`); overlays and packs are
-parsed and linked on top of them as after an edit (with the progress bar).
+command after install then copies it into the cache folder instead of compiling (`place`): its
+bytes to a private file, the units' paths and stats made this machine's, linked into place as the
+new index file. Overlays and packs are then parsed and linked on top of it as after an edit (with
+the progress bar).
 
-The shipped file is never opened in place, and never trusted more than the cache folder's rules
-allow (`cachedir`). Its rows are copied, under the new index's write lock, only when:
+The shipped file is never opened in place. It is copied only when:
 
-- it and its manifest are regular files of this user's or root's, in a folder others cannot write,
-  and nobody else may write them;
+- it and its manifest are regular files that nobody may have written who may not also write
+  hanban's own code (`read_trusted`): a file that anybody else may write is ignored;
 - the manifest names this code (the format, hanban's version, the code that compiles, SQLite and
   Python: another version's file is ignored) and the file's bytes have the manifest's hash (a
   damaged file is ignored);
@@ -18,7 +19,8 @@ allow (`cachedir`). Its rows are copied, under the new index's write lock, only 
   content): a catalog edited after install is compiled instead.
 
 Otherwise the catalog is compiled as before. An editable install or a source checkout has no
-prebuilt file: it compiles on first use.
+prebuilt file (`hanban/_index/` is not in git) and compiles on first use, unless
+`python -m hanban.index.prebuilt` made one for it (a developer measuring the wheel's first run).
 """
 
 from __future__ import annotations
@@ -29,16 +31,15 @@ import sqlite3
 import stat
 import sys
 from pathlib import Path
-from typing import Any
 
 from hanban.catalog.files import FileRef, digest
 from hanban.index import cachedir
+from hanban.index.store import SqliteIndex, code_version, content_digest, snapshot
 
 DIR = "_index"  # in the package: hanban/_index/
 NAME = "builtin.sqlite"
 MANIFEST = "builtin.json"
 MAX_BYTES = 64 * 1024 * 1024  # read no further (the built-in catalog's index is about 1 MiB)
-TABLES = ("units", "services", "names")
 META = ("tables", "wizard", "services", "wizard_signature")  # what `link` made of the built-in catalog
 
 
@@ -49,19 +50,21 @@ def shipped() -> Path | None:
 
 
 def read_trusted(path: Path, limit: int = MAX_BYTES) -> bytes | None:
-    """The bytes of `path`, when the cache's rules would trust it: a regular file (not a symbolic
-    link) of this user's or root's that nobody else may write, in a folder of theirs that others
-    cannot write (or that has the sticky bit). None otherwise, or when it cannot be read."""
+    """The bytes of `path`, when nobody may have written it who may not also write the code that
+    reads it: a regular file (not a symbolic link), in a folder, owned by this user, root or the
+    owner of hanban's own files, and writable by no group or others that may not write those files
+    too (a pip install under umask 002 makes both group-writable). None otherwise, or when it
+    cannot be read."""
+    code = Path(__file__)
     try:
+        code_st, package_st = os.stat(code), os.stat(code.parent.parent)
         folder = os.stat(path.parent)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return None
     try:
         st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o022 or not cachedir.trusted_owner(st.st_uid):
-            return None
-        if not cachedir.trusted_owner(folder.st_uid) or (folder.st_mode & 0o022 and not folder.st_mode & stat.S_ISVTX):
+        if not stat.S_ISREG(st.st_mode) or not (_no_wider(st, code_st) and _no_wider(folder, package_st)):
             return None
         with os.fdopen(os.dup(fd), "rb") as fh:
             raw = fh.read(limit + 1)
@@ -72,10 +75,18 @@ def read_trusted(path: Path, limit: int = MAX_BYTES) -> bytes | None:
     return raw if len(raw) <= limit else None
 
 
-def _open_checked(source: Path) -> sqlite3.Connection | None:
-    """The prebuilt index, read into memory, when its manifest names this code and its hash matches."""
-    from hanban.index.store import code_version
+def _no_wider(st: os.stat_result, code: os.stat_result) -> bool:
+    """Whether whoever may write `st` may write `code` too (owner, group, others)."""
+    if not (cachedir.trusted_owner(st.st_uid) or st.st_uid == code.st_uid):
+        return False
+    if st.st_mode & 0o020 and not (code.st_mode & 0o020 and st.st_gid == code.st_gid):
+        return False
+    return not (st.st_mode & 0o002 and not code.st_mode & 0o002)
 
+
+def verified_bytes(source: Path) -> bytes | None:
+    """The prebuilt index's bytes, when it may be trusted (`read_trusted`), its manifest names this
+    code and the bytes have the manifest's hash."""
     manifest_raw = read_trusted(source.with_name(MANIFEST), 1 << 20)
     raw = read_trusted(source)
     if manifest_raw is None or raw is None:
@@ -86,84 +97,78 @@ def _open_checked(source: Path) -> sqlite3.Connection | None:
         return None
     if not isinstance(manifest, dict) or manifest.get("version") != code_version() or manifest.get("digest") != digest(raw):
         return None
+    return raw
+
+
+def place(path: Path, files: list[FileRef], labels: list[str], source: Path) -> bool:
+    """Put a new index file at `path` (where there is none) made from the prebuilt index at `source`,
+    when it may be used for `files`: its bytes written to a private file beside it, its units made
+    the files' own, then linked into place at once (never over a file another hanban made
+    meanwhile). Whether it was."""
+    raw = verified_bytes(source)
+    if raw is None:
+        return False
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        db = sqlite3.connect(":memory:", isolation_level=None)
-        db.execute("PRAGMA trusted_schema = OFF")
-        if hasattr(db, "deserialize"):  # Python 3.11+: the very bytes whose hash was checked
-            db.deserialize(raw)
-        else:  # (Python 3.10: the file, read-only)
-            from urllib.parse import quote
-
-            db.close()
-            db = sqlite3.connect(f"file:{quote(str(source))}?mode=ro&immutable=1", uri=True, isolation_level=None)
-            db.execute("PRAGMA trusted_schema = OFF")
-        row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-    except sqlite3.Error:
-        return None
-    if row is None or row[0] != code_version():
-        db.close()
-        return None
-    return db
-
-
-def _content_digests(files: list[FileRef]) -> dict[str, str | None]:
-    from hanban.index.store import content_digest
-
-    return {f.key: f.digest or content_digest(f) for f in files}
-
-
-def seed(db: sqlite3.Connection, files: list[FileRef], source: Path) -> bool:
-    """Copy the prebuilt index's rows into `db` (a new, empty index in its write transaction) when
-    it may be trusted and the built-in files in `files` (layer 0) are exactly the ones it was
-    compiled from; their paths and stats are then the files' own. Whether it was copied."""
-    pre = _open_checked(source)
-    if pre is None:
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError:
         return False
     try:
-        rows = _matching_rows(pre, [f for f in files if f.layer == 0])
-    except sqlite3.Error:
-        rows = None
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        if not _rebase(temp, files, labels):
+            return False
+        # Not synced to disk (a sync costs more than the rest of this): it is a cache, the catalog
+        # is the truth. Should the machine lose power before the system writes it, what is left
+        # is an empty, short or damaged file, made anew as any damaged index is.
+        os.link(temp, path)  # fails when a file is there: another hanban was quicker, and its file is used
+        return True
+    except (OSError, sqlite3.Error):
+        return False
     finally:
-        pre.close()
-    if rows is None:
-        return False
-    units, services, names, fts, meta = rows
-    db.executemany(f"INSERT INTO units VALUES ({','.join('?' * len(units[0]))})", units)
-    db.executemany(f"INSERT INTO services VALUES ({','.join('?' * len(services[0]))})", services)
-    db.executemany("INSERT INTO names VALUES (?, ?)", names)
-    db.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", fts)
-    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta)
-    return True
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
 
 
-def _matching_rows(pre: sqlite3.Connection, builtin: list[FileRef]) -> tuple[list[Any], ...] | None:
-    """The prebuilt rows, the units' paths and stats made the files' own; None unless its units are
-    exactly `builtin` (names, the way messages name them, and content)."""
-    units = pre.execute("SELECT * FROM units ORDER BY id").fetchall()
-    by_key = {f.key: f for f in builtin}
-    if not units or len(units) != len(builtin) or {u[3] for u in units} != set(by_key):
-        return None
-    digests = _content_digests(builtin)
-    rebased = []
-    for u in units:
-        f = by_key[u[3]]
-        if u[2] != 0 or u[4] != f.display or u[7] != digests[f.key]:
-            return None
-        rebased.append((u[0], f.path, 0, u[3], u[4], f.size, f.mtime, *u[7:]))
-    services = pre.execute("SELECT * FROM services ORDER BY rid").fetchall()
-    names = pre.execute("SELECT key, rid FROM names").fetchall()
-    fts = pre.execute("SELECT rowid, text FROM fts").fetchall()
-    meta = pre.execute(f"SELECT key, value FROM meta WHERE key IN ({','.join('?' * len(META))})", META).fetchall()
-    if not services or {k for k, _ in meta} < {"tables", "wizard", "services"}:
-        return None
-    return rebased, services, names, fts, meta
+def _rebase(temp: Path, files: list[FileRef], labels: list[str]) -> bool:
+    """In the private copy: check that it is this code's index of exactly the built-in files among
+    `files` (names, the way messages name them, and content), and make their paths and stats the
+    files' own (and, when they are all there is, record the snapshot: nothing is left to build)."""
+    builtin = [f for f in files if f.layer == 0]
+    db = sqlite3.connect(temp, isolation_level=None)
+    try:
+        db.execute("PRAGMA trusted_schema = OFF")
+        db.execute("PRAGMA journal_mode = OFF")  # (a private file: written, synced once, then linked)
+        db.execute("PRAGMA synchronous = OFF")
+        meta = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN ('version', {','.join('?' * len(META))})", META))
+        if meta.get("version") != code_version() or not {"tables", "wizard", "services"} <= set(meta):
+            return False
+        units = db.execute("SELECT id, layer, fkey, display, hash FROM units").fetchall()
+        by_key = {f.key: f for f in builtin}
+        if not builtin or len(units) != len(builtin) or {u[2] for u in units} != set(by_key):
+            return False
+        rebased = []
+        for uid, layer, fkey, display, stored in units:
+            f = by_key[fkey]
+            if layer != 0 or display != f.display or stored != (f.digest or content_digest(f)):
+                return False
+            rebased.append((f.path, f.size, f.mtime, uid))
+        db.execute("BEGIN")
+        db.executemany("UPDATE units SET path = ?, size = ?, mtime = ? WHERE id = ?", rebased)
+        if len(builtin) == len(files):
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("snapshot", snapshot(files)), ("catalogs", "\n".join(labels))])
+        db.execute("COMMIT")
+        return True
+    finally:
+        db.close()
 
 
 def write(out: Path, builtin: Path) -> Path:
     """Compile the built-in catalog at `builtin` into out/NAME, and its manifest beside it."""
     from hanban.catalog.files import catalog_roots, list_files
     from hanban.errors import CatalogError
-    from hanban.index.store import SqliteIndex, code_version
 
     out.mkdir(parents=True, exist_ok=True)
     path = out / NAME
@@ -190,10 +195,14 @@ def write(out: Path, builtin: Path) -> Path:
 
 
 def main(argv: list[str]) -> None:
-    """python -m hanban.index.prebuilt OUT_FOLDER CATALOG_FOLDER (the wheel's build hook runs this)."""
-    if len(argv) != 2:
-        raise SystemExit("usage: python -m hanban.index.prebuilt OUT_FOLDER CATALOG_FOLDER")
-    path = write(Path(argv[0]), Path(argv[1]))
+    """python -m hanban.index.prebuilt [OUT_FOLDER CATALOG_FOLDER]: the wheel's build hook names both;
+    without them, the package's own hanban/_index/ from its built-in catalog (a checkout)."""
+    from hanban.catalog.files import builtin_dir
+
+    if len(argv) not in (0, 2):
+        raise SystemExit("usage: python -m hanban.index.prebuilt [OUT_FOLDER CATALOG_FOLDER]")
+    out, catalog = (Path(argv[0]), Path(argv[1])) if argv else (Path(__file__).resolve().parent.parent / DIR, builtin_dir())
+    path = write(out, catalog)
     print(f"prebuilt index of the built-in catalog: {path} ({path.stat().st_size:,} bytes)")
 
 

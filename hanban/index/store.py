@@ -12,6 +12,8 @@ holding the write lock is waited for, saying so within a second, for at most LOC
 disk, a folder that cannot be written or trusted, or a lock held too long make the command load
 the YAML directly after one warning (`CacheUnavailable`). A corrupt index, one written by other
 code, or one found damaged while reading (`services.Reader`) is deleted and built again, once.
+Where there is no index file yet, a `Seed` may put one there first, a copy of the built-in
+catalog's index compiled when the wheel was built (`prebuilt`).
 """
 
 from __future__ import annotations
@@ -45,8 +47,9 @@ LOCK_WAIT = 120  # seconds another hanban may hold the index's lock before this 
 NOTICE_AFTER = 0.5  # seconds of waiting for that lock before saying so
 HASH_ALL_MAX = 2 * 1024 * 1024  # catalogs up to this size are compared by content on every run
 CODE_PACKAGES = ("catalog", "index", "find")  # their code decides what a file compiles to
-SHIPPED = "shipped"  # SqliteIndex(prebuilt=SHIPPED): the package's prebuilt index of the built-in catalog
 T = TypeVar("T")
+# Put an index file at the path, made from a prebuilt one for these files and catalog labels, when it may.
+Seed = Callable[[Path, list[FileRef], list[str]], object]
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -138,14 +141,12 @@ class SqliteIndex:
     """One SQLite index file for one set of catalog folders."""
 
     def __init__(
-        self, path: Path, warn: Callable[[HanbanError], None] | None = None, labels: Sequence[str] = (), prebuilt: Path | str | None = None
+        self, path: Path, warn: Callable[[HanbanError], None] | None = None, labels: Sequence[str] = (), seed: Seed | None = None
     ) -> None:
         self.path = path
         self.warn = warn
         self.labels = list(labels)  # the catalog folders, as `hanban cache info` names them
-        # A prebuilt index of the built-in catalog to start a new index from (`prebuilt.seed`);
-        # SHIPPED: the package's own, if it has one.
-        self.prebuilt = prebuilt
+        self.seed = seed  # puts a new index file in place from a prebuilt one, when it may (`prebuilt.place`)
         self.files: list[FileRef] = []
         self._told_waiting = False
 
@@ -216,6 +217,7 @@ class SqliteIndex:
             self._remove()
             st = None
         if st is None:
+            self._place_prebuilt()
             cachedir.create_file(self.path)
         db = self._sqlite(str(self.path))
         try:
@@ -236,6 +238,7 @@ class SqliteIndex:
             self._unavailable(exc)  # else not a database, or another code's: made anew below
         db.close()
         self._remove()
+        self._place_prebuilt()
         cachedir.create_file(self.path)
         db = self._sqlite(str(self.path))
         try:
@@ -268,27 +271,17 @@ class SqliteIndex:
         return self._waiting(read)
 
     def _make(self, db: sqlite3.Connection) -> None:
-        """The schema and version, in the write transaction `_lock` began (committed here); the
-        built-in catalog's rows copied from a prebuilt index when one may be used."""
+        """The schema and version, in the write transaction `_lock` began (committed here)."""
         for statement in SCHEMA.split(";"):
             db.execute(statement)
         db.execute("INSERT INTO meta VALUES ('version', ?)", (code_version(),))
-        source = self._prebuilt()
-        if source is not None and self.files:
-            from hanban.index import prebuilt
-
-            if prebuilt.seed(db, self.files, source) and all(f.layer == 0 for f in self.files):
-                # The built-in catalog alone, as the prebuilt index holds it: nothing is left to build.
-                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                               [("snapshot", snapshot(self.files)), ("catalogs", "\n".join(self.labels))])
         db.execute("COMMIT")
 
-    def _prebuilt(self) -> Path | None:
-        if self.prebuilt == SHIPPED:
-            from hanban.index import prebuilt
-
-            return prebuilt.shipped()
-        return None if self.prebuilt is None else Path(self.prebuilt)
+    def _place_prebuilt(self) -> None:
+        """Where there is no index file: the seed puts one there from a prebuilt index of the built-in
+        catalog, when there is one and it may be used; else nothing."""
+        if self.seed is not None and self.files:
+            self.seed(self.path, self.files, self.labels)
 
     def _remove(self) -> None:
         if not cachedir.remove(self.path):
@@ -372,7 +365,7 @@ class SqliteIndex:
     def _recover(self) -> sqlite3.Connection:
         """After damage was read: the index deleted and built again (or, when it cannot be, the
         catalog built into memory the same way, after a warning)."""
-        self.prebuilt = None  # (what was read may have come from it: compiled this time)
+        self.seed = None  # (what was read may have come from it: compiled this time)
         try:
             self._remove()
             db = self._open()
