@@ -195,7 +195,10 @@ PROGRESS_MIN_FILES = 200
 def _pooled(tasks: list[Any], cpus: int, bar: ProgressBar | None) -> Iterable[Any]:
     import multiprocessing
 
-    default_hant()("预热")  # load OpenCC once, before forking
+    from hanban.catalog.pinyin import syllables
+
+    default_hant()("预热")  # load OpenCC and pypinyin once, before forking
+    syllables("预热")
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ctx.Pool(min(cpus, 8), initializer=_fewer_collections) as pool:

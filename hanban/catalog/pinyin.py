@@ -26,6 +26,18 @@ def syllables(text: str) -> str:
     ("身份证" -> "shen fen zheng"); other characters are left out. Empty when there is no Chinese."""
     if text.isascii():
         return ""
+    _pypinyin()
+    from pypinyin.constants import RE_HANS
+    from pypinyin.seg.simpleseg import simple_seg
+
+    # pypinyin reads each run of Chinese characters on its own (its phrases never cross other
+    # characters), so a run is read once however many names hold it: "北京户口迁移第" in
+    # "北京户口迁移第0项" and "北京户口迁移第1项" (a large catalog's names share most of theirs).
+    return " ".join(s for run in simple_seg(text) if RE_HANS.match(run) and (s := _run_syllables(run)))
+
+
+@lru_cache(maxsize=65536)
+def _run_syllables(run: str) -> str:
     p = _pypinyin()
-    out = p.lazy_pinyin(text, style=p.Style.NORMAL, errors=lambda chars: [])
+    out = p.lazy_pinyin(run, style=p.Style.NORMAL, errors=lambda chars: [])
     return " ".join(s for s in out if s.isascii() and s.isalpha()).lower()

@@ -16,6 +16,19 @@ def test_names_get_their_pinyin_when_compiled() -> None:
 
 
 @pytest.mark.parametrize(
+    "name", ["北京户口迁移第0项", "北京户口迁移第1项", "重庆市长三角12号", "a银行b行长c", "〇〇七", "朝阳区·朝阳门", "居民身份证（临时）"]
+)
+def test_each_run_of_chinese_is_read_as_pypinyin_reads_the_whole_name(name: str) -> None:
+    import pypinyin
+
+    from hanban.catalog.pinyin import _pypinyin
+
+    _pypinyin()  # (its phrases loaded)
+    whole = pypinyin.lazy_pinyin(name, style=pypinyin.Style.NORMAL, errors=lambda chars: [])
+    assert syllables(name) == " ".join(s for s in whole if s.isascii() and s.isalpha()).lower()
+
+
+@pytest.mark.parametrize(
     "typed,matches",
     [("shenfenzheng", True), ("shen fen zheng", True), ("shenfenz", True), ("jmsfz", True), ("jm", True),
      ("sfz", False), ("henfen", False), ("enfenzheng", False), ("x", False)],
