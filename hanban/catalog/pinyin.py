@@ -3,6 +3,7 @@ command that reads a compiled catalog), so that a person can type `shenfenzheng`
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -10,6 +11,7 @@ from typing import Any
 PHRASES: dict[str, list[list[str]]] = {
     "长三角": [["cháng"], ["sān"], ["jiǎo"]],
 }
+_known: dict[str, str] = {}  # texts whose syllables are already known (`remember`): pypinyin not needed
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +28,8 @@ def syllables(text: str) -> str:
     ("身份证" -> "shen fen zheng"); other characters are left out. Empty when there is no Chinese."""
     if text.isascii():
         return ""
+    if text in _known:
+        return _known[text]
     _pypinyin()
     from pypinyin.constants import RE_HANS
     from pypinyin.seg.simpleseg import simple_seg
@@ -41,3 +45,23 @@ def _run_syllables(run: str) -> str:
     p = _pypinyin()
     out = p.lazy_pinyin(run, style=p.Style.NORMAL, errors=lambda chars: [])
     return " ".join(s for s in out if s.isascii() and s.isalpha()).lower()
+
+
+def known(entries: Iterable[Any]) -> dict[str, str]:
+    """The syllables these services already hold, by the name or alias they were read from (where
+    that can be told: `Service.pinyin` keeps each distinct reading once)."""
+    from hanban.catalog.model import Service
+
+    out: dict[str, str] = {}
+    for e in entries:
+        if isinstance(e, Service):
+            texts = [t for t in (e.name.zh_hans, *e.aliases.get("zh-Hans", ())) if not t.isascii()]
+            if len(e.pinyin) == len(texts):  # (then each text had a reading of its own, in this order)
+                out.update(zip(texts, e.pinyin))
+    return out
+
+
+def remember(readings: Mapping[str, str]) -> None:
+    """Take these readings as known (an edited file's old ones): an edit that adds no Chinese name
+    is then compiled without loading pypinyin (about half a second)."""
+    _known.update(readings)

@@ -69,8 +69,10 @@ class Build:
 
     def _known_traditional(self, units: list[int]) -> dict[str, str]:
         """The Traditional forms the changed files' old units hold: an edit that brings no new
-        Chinese text is then parsed without loading OpenCC."""
+        Chinese text is then parsed without loading OpenCC. (Their pinyin is remembered likewise,
+        for pypinyin.)"""
         from hanban.catalog import model as m
+        from hanban.catalog import pinyin
         from hanban.catalog.hant import known_forms
         from hanban.index.codec import decoder
 
@@ -82,6 +84,7 @@ class Build:
         entries += [service(json.loads(d)) for (d,) in self.db.execute(f"SELECT data FROM services WHERE unit IN ({marks})", units)]
         for (small,) in self.db.execute(f"SELECT small FROM units WHERE id IN ({marks})", units):
             entries += [e for kind, es in StoredUnit.decode_small(small).items() for e in es]
+        pinyin.remember(pinyin.known(entries))
         return known_forms(entries)
 
     def _drop(self, units: list[int]) -> set[str]:

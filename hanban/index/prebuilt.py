@@ -140,7 +140,7 @@ def _rebase(temp: Path, files: list[FileRef], labels: list[str]) -> bool:
     db = sqlite3.connect(temp, isolation_level=None)
     try:
         db.execute("PRAGMA trusted_schema = OFF")
-        db.execute("PRAGMA journal_mode = OFF")  # (a private file: written, synced once, then linked)
+        db.execute("PRAGMA journal_mode = OFF")  # (a private file, linked into place once it is complete)
         db.execute("PRAGMA synchronous = OFF")
         meta = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN ('version', {','.join('?' * len(META))})", META))
         if meta.get("version") != code_version() or not {"tables", "wizard", "services"} <= set(meta):

@@ -142,6 +142,28 @@ def test_edit_add_and_delete_of_an_overlay_file_are_seen_on_the_next_run(
     assert find_exact(cat, "本地丙").id == "local-c" and find_exact(cat, "本地乙") is None
 
 
+def test_an_edit_that_adds_no_chinese_name_compiles_without_pypinyin(
+    write: Callable[[str, str], Path], cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hanban.catalog import pinyin
+
+    a = write("overlay/a.yaml", service_yaml("local-a", "边检口岸查验甲", "Local A"))
+    ix.open_catalog([a.parent], directory=cache)
+    called: list[str] = []
+    real = pinyin._pypinyin
+    monkeypatch.setattr(pinyin, "_pypinyin", lambda: called.append("pypinyin") or real())
+    pinyin.syllables.cache_clear()
+    pinyin._known.clear()
+
+    a.write_text(service_yaml("local-a", "边检口岸查验甲", "Local A edited"), encoding="utf-8")
+    cat = ix.open_catalog([a.parent], directory=cache)
+    assert cat.services["local-a"].pinyin == ("bian jian kou an cha yan jia",) and called == []
+
+    a.write_text(service_yaml("local-a", "边检口岸查验乙", "Local A"), encoding="utf-8")
+    cat = ix.open_catalog([a.parent], directory=cache)
+    assert cat.services["local-a"].pinyin == ("bian jian kou an cha yan yi",) and called
+
+
 def test_touching_a_file_without_changing_it_parses_nothing(write: Callable[[str, str], Path], cache: Path, parses: list[str]) -> None:
     import os
 
