@@ -41,7 +41,10 @@ class PrebuiltIndexHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         root = Path(self.root)
         self._out = tempfile.mkdtemp(prefix="hanban-prebuilt-")
-        env = {**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1"}
+        # The child sees what this process sees: the checkout first, then the build environment's
+        # packages (pip's isolated build adds them to this process's path, not to the interpreter's).
+        path = os.pathsep.join([str(root), *(p for p in sys.path if p)])
+        env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
         env.pop("HANBAN_CATALOG", None)
         subprocess.run(
             [sys.executable, "-m", "hanban.index.prebuilt", self._out, str(root / "catalog")],
