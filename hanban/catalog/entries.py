@@ -27,9 +27,9 @@ def channel(c: Checker, name: str, value: Any, path: PathKey) -> m.Channel | Non
     if available is None or status is None:
         return None
     if status == "nationwide" and sources and not any(w in s.quote for s in sources for w in NATIONWIDE_WORDS):
-        c.err(path + ("status",), "nationwide, but no source quote says 全面/全国")
+        c.err(path + ("status",), "problem.nationwide_unquoted")
     if not available and status != "not_stated":
-        c.err(path + ("status",), f"status {status!r} on a channel that is not available")
+        c.err(path + ("status",), "problem.status_unavailable", status=status)
     return m.Channel(name, available, status, conditions, regions, sources)
 
 
@@ -57,7 +57,7 @@ def document(c: Checker, value: Any, path: PathKey) -> m.Document | None:
             c.ref("document", kind, path + ("kind",))
     name = c.field(d, "name", path, c.name)
     if "kind" not in d and "name" not in d:
-        c.err(path, "a document needs a 'kind' (from documents.yaml) or a 'name'")
+        c.err(path, "problem.document_needs_kind")
     exemption = c.string(d.get("exemption"), path + ("exemption",), choices=m.EXEMPTIONS)
     note = c.field(d, "note", path, c.text)
     sources = c.sources(d.get("sources"), path + ("sources",))
@@ -90,7 +90,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
     category = c.field(d, "category", path, lambda v, p: c.string(v, p, choices=m.CATEGORIES))
     audience = c.seq(d.get("audience"), path + ("audience",), lambda v, p: c.string(v, p, choices=m.AUDIENCES))
     if isinstance(d.get("audience"), list) and not audience:
-        c.err(path + ("audience",), f"list at least one of: {', '.join(m.AUDIENCES)}")
+        c.err(path + ("audience",), "problem.list_at_least_one", choices=m.AUDIENCES)
     summary = c.field(d, "summary", path, c.text)
     measures = c.seq(d.get("measures"), path + ("measures",), c.measure_number)
     for i, n in enumerate(measures):
@@ -108,7 +108,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
         c.drop_refs()
         return None
     if validity is not None and validity.superseded_by == ident:
-        c.err(path + ("superseded_by",), "a service cannot supersede itself")
+        c.err(path + ("superseded_by",), "problem.supersedes_itself")
     c.keep_refs(("services", ident))
     return m.Service(
         id=ident,
@@ -146,14 +146,14 @@ def fact_ids(c: Checker, steps: tuple[m.Fact, ...], notes: tuple[m.Fact, ...], p
     for key, facts in (("steps", steps), ("notes", notes)):
         for i, f in enumerate(facts):
             if f.id and f.id in seen:
-                c.err(path + (key, i, "id"), f"duplicate fact id {f.id!r} in this service")
+                c.err(path + (key, i, "id"), "problem.duplicate_fact_id", id=f.id)
             if f.id:
                 seen.add(f.id)
     for key, facts in (("steps", steps), ("notes", notes)):
         for i, f in enumerate(facts):
             then = f.validity.superseded_by if f.validity is not None else ""
             if then and (then not in seen or then == f.id):
-                c.err(path + (key, i, "superseded_by"), f"no other fact of this service has the id {then!r}")
+                c.err(path + (key, i, "superseded_by"), "problem.no_such_fact", id=then)
 
 
 CATALOG_VERSION_RE = re.compile(r"^(\d{4})\.(\d{2})\.(\d{2})(?:\.[1-9]\d*)?$")
@@ -168,7 +168,7 @@ def catalog_info(c: Checker, value: Any, path: PathKey) -> m.CatalogInfo | None:
     if version is not None:
         got = CATALOG_VERSION_RE.match(version)
         if got is None or not _real_day(*got.groups()):
-            c.err(path + ("version",), f"{version!r} is not a calendar version (YYYY.MM.DD, or YYYY.MM.DD.N for another release that day)")
+            c.err(path + ("version",), "problem.bad_version", value=version)
             version = None
     as_of = c.field(d, "as_of", path, c.day)
     publisher = c.field(d, "publisher", path, c.string) or ""
