@@ -142,8 +142,8 @@ class Problem:
 
 
 def localized(params: Iterable[tuple[str, object]], lang: Lang) -> dict[str, object]:
-    """A message's values, those that are words themselves (a `Phrase`, a `Problem`) in `lang`."""
-    return {name: v.text(lang) if isinstance(v, (Phrase, Problem)) else v for name, v in params}
+    """A message's values, those that are words themselves (a `Phrase`, a `Problem`, an error) in `lang`."""
+    return {name: v.text(lang) if isinstance(v, (Phrase, Problem, HanbanError)) else v for name, v in params}
 
 
 class HanbanError(Exception):
