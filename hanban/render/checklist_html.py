@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import cites, heading, sections, source_line, title
+from hanban.render.checklist_common import cites, heading, outcome_cites, sections, see_lines, source_line, title
 from hanban.strings import Lang, labeled
 from hanban.wizard.checklist import Checklist
 
@@ -25,8 +25,14 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
         f'<html lang="{html_lang}"><head><meta charset="utf-8">',
         f"<title>{escape(title(cl, lang))}</title><style>{STYLE}</style></head><body>",
         f"<h1>{escape(title(cl, lang))}</h1>",
-        f"<p>{escape(labeled(heading('as_of', lang), cl.as_of, lang))}</p>",
+        f'<section class="outcome"><h2>{escape(heading("outcome", lang))}</h2>',
+        f"<p><b>{escape(cl.outcome.text.get(lang))}</b><sup>{escape(outcome_cites(cl, numbers))}</sup></p>",
     ]
+    if cl.outcome.see:
+        out.append(f"<p>{escape(heading('see', lang))}</p><ul>")
+        out += [f"<li>{escape(line)}</li>" for line in see_lines(cl, catalog, lang)]
+        out.append("</ul>")
+    out += ["</section>", f"<p>{escape(labeled(heading('as_of', lang), cl.as_of, lang))}</p>"]
     if age:
         out.append(f'<p class="warning">⚠ {escape(age)}</p>')
     if cl.answers:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import cites, heading, sections, source_line, title
+from hanban.render.checklist_common import cites, heading, outcome_cites, sections, see_lines, source_line, title
 from hanban.strings import Lang, labeled
 from hanban.wizard.checklist import Checklist
 
@@ -18,7 +18,12 @@ def _md(text: str) -> str:
 def markdown(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) -> str:
     """The checklist; `age` is the age warning to show under the as-of date (None: none)."""
     numbers = cl.numbers()
-    out = [f"# {_md(title(cl, lang))}", "", labeled(heading("as_of", lang), cl.as_of, lang), ""]
+    out = [f"# {_md(title(cl, lang))}", "", f"## {heading('outcome', lang)}", "", f"**{_md(cl.outcome.text.get(lang))}**{outcome_cites(cl, numbers)}", ""]
+    if cl.outcome.see:
+        out += [f"{heading('see', lang)}:" if lang == "en" else f"{heading('see', lang)}：", ""]
+        out += [f"- {_md(line)}" for line in see_lines(cl, catalog, lang)]
+        out.append("")
+    out += [labeled(heading("as_of", lang), cl.as_of, lang), ""]
     if age:
         out += [f"⚠ {_md(age)}", ""]
     if cl.answers:
