@@ -100,7 +100,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
     issues = c.id_list(d.get("issues"), path + ("issues",), "document")
     for i, doc in enumerate(documents):
         if doc.kind is not None and doc.kind in issues:
-            c.err(path + ("documents", i, "kind"), f"{doc.kind!r} is what this service issues or replaces (issues:); it cannot be a document to bring")
+            c.err(path + ("documents", i, "kind"), "problem.issued_not_brought", value=doc.kind)
     where = c.id_list(d.get("where"), path + ("where",), "place")
     steps = c.seq(d.get("steps"), path + ("steps",), c.fact)
     notes = c.seq(d.get("notes"), path + ("notes",), c.fact)
@@ -235,7 +235,7 @@ def place(c: Checker, value: Any, path: PathKey) -> m.Place | None:
     desc = c.field(d, "description", path, c.text)
     url = c.field(d, "url", path, c.string)
     if url is not None and not URL_RE.match(url):
-        c.err(path + ("url",), f"{url!r} is not an https:// address")
+        c.err(path + ("url",), "problem.not_https", value=url)
         url = None
     examples = c.seq(d.get("examples"), path + ("examples",), lambda v, p: place_example(c, v, p))
     sources = c.sources(d.get("sources"), path + ("sources",))

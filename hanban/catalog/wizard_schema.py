@@ -84,7 +84,7 @@ def question(c: Checker, value: Any, path: PathKey) -> Question | None:
     default_from = c.field(d, "default_from", path, c.string)
     place = bool(c.field(d, "place", path, c.boolean))
     if place and qtype != "select":
-        c.err(path + ("place",), "only a select question (of provinces) can give the place where a person applies")
+        c.err(path + ("place",), "problem.place_not_select")
     if qid is None or qtype is None or prompt is None:
         return None
     return Question(qid, qtype, prompt, help_, choices, choices_from, when, minimum, maximum, example, c.origin(path), order, default_from, place)

@@ -4,6 +4,7 @@ says FILE:LINE: field. English (`str(problem)`) is what logs and tests read."""
 
 from __future__ import annotations
 
+import ast
 import pickle
 import re
 import string
@@ -37,6 +38,36 @@ def test_every_problem_key_the_code_names_is_in_the_table() -> None:
     named = {k for p in code_files() for k in KEY_IN_CODE.findall(p.read_text("utf-8"))}
     assert len(named) > 80
     assert named - set(WORDS) == set()
+
+
+# The calls that take a problem's key, and where: Problem(file, line, field, key), c.err(path, key), ...
+KEY_ARGUMENT = {"Problem": 3, "err": 1, "fail": 2, "_problem": 2, "ConditionSyntaxError": 1, "Phrase": 0}
+
+
+def keys_passed(tree: ast.AST) -> list[ast.expr]:
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            at = KEY_ARGUMENT.get(name)
+            if at is not None and len(node.args) > at:
+                out.append(node.args[at])
+    return out
+
+
+def test_every_problem_is_made_with_a_key_of_the_table_not_a_message() -> None:
+    wrong = []
+    for path in code_files():
+        for arg in keys_passed(ast.parse(path.read_text("utf-8"))):
+            where = f"{path.relative_to(HANBAN)}:{arg.lineno}"
+            if isinstance(arg, ast.Constant) and arg.value not in WORDS:
+                wrong.append(f"{where}: {arg.value!r}")
+            elif isinstance(arg, ast.JoinedStr):  # f"problem.unknown.{kind}": a key, made from a known prefix
+                head = arg.values[0]
+                if not (isinstance(head, ast.Constant) and str(head.value).startswith(("problem.", "kind."))):
+                    wrong.append(f"{where}: {ast.unparse(arg)}")
+    assert wrong == []
 
 
 def test_every_kind_of_reference_has_an_unknown_message() -> None:
@@ -109,11 +140,44 @@ BROKEN = {
     "services/tag.yaml": "services:\n  - !!python/name:os.system x\n",
     "services/twice.yaml": "services: []\nservices: []\n",
     "services/empty.yaml": "",
+    "services/issues.yaml": service_yaml(id="issuer").replace(
+        "    audience: [citizen]\n", "    audience: [citizen]\n    issues: [id-card]\n    documents:\n      - kind: id-card\n        exemption: required\n"
+        "        sources: [{file: 000_c6c68a2d4d68e37f.txt, measure: 14, quote: 居民身份证}]\n"
+    ),
+    "places.yaml": """
+        places:
+          - id: a-window
+            name: {zh-Hans: 窗口, en: a window}
+            kind: office
+            description: {zh-Hans: 一个窗口。, en: A window.}
+            url: http://example.org/
+            sources:
+              - file: 000_c6c68a2d4d68e37f.txt
+                measure: 18
+                quote: 加强派出所综合服务窗口、警务室建设，方便群众就近就地办理相关事项
+        """,
+    "rules.yaml": """
+        rules:
+          - id: halt
+            services: [port-visa]
+            stop: true
+            items:
+              - kind: note
+                text: {zh-Hans: 说明, en: A note}
+            sources:
+              - file: 000_c6c68a2d4d68e37f.txt
+                measure: 14
+                quote: 居民身份证丢失补领(领证不超过两年)
+        """,
     "questions.yaml": """
         questions:
           - id: Pets
             type: confirm
             prompt: {zh-Hans: 有宠物吗？, en: Any pets?}
+          - id: abroad
+            type: confirm
+            prompt: {zh-Hans: 在国外吗？, en: Abroad?}
+            place: true
           - id: colour
             type: select
             prompt: {zh-Hans: 颜色？, en: Colour?}
@@ -134,7 +198,8 @@ def test_every_problem_of_a_broken_overlay_keeps_file_line_and_field_in_every_la
     keys = {p.key for p in problems}
     assert {"problem.not_a_choice", "problem.unknown_key_hint", "problem.expected_mapping", "problem.yaml_syntax", "problem.tag",
             "problem.duplicate_key", "problem.empty_file", "problem.bad_question_id", "problem.cond.unknown_op",
-            "problem.duplicate_choice"} <= keys, keys
+            "problem.duplicate_choice", "problem.issued_not_brought", "problem.not_https", "problem.stop_needs_outcome",
+            "problem.place_not_select"} <= keys, keys
     for p in problems:
         english = str(p)
         where = english[: len(english) - len(p.message)]
