@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from hanban.errors import Problem, unsafe_in_name
-from hanban.strings import word
 
 ENV_OVERLAYS = "HANBAN_CATALOG"
 ENV_DATA = "HANBAN_DATA"
@@ -142,7 +141,7 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
         files.append(FileRef(os.path.abspath(path), root.layer, path.name, str(path), st.st_size, st.st_mtime_ns))
         return
     if not stat.S_ISDIR(st.st_mode):
-        problems.append(Problem(str(path), 0, "", "not a file or folder"))
+        problems.append(Problem(str(path), 0, "", "problem.not_file_or_folder"))
         return
     seen: set[tuple[int, int]] = set()
 
@@ -151,13 +150,13 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
         try:
             st = os.stat(folder)
             if (st.st_dev, st.st_ino) in seen:
-                problems.append(Problem(shown, 0, "", "symlink loop: folder already visited"))
+                problems.append(Problem(shown, 0, "", "problem.symlink_loop"))
                 return
             seen.add((st.st_dev, st.st_ino))
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            problems.append(Problem(shown, 0, "", f"cannot read folder: {exc.strerror or exc}"))
+            problems.append(Problem(shown, 0, "", "problem.cannot_read_folder", why=exc.strerror or str(exc)))
             return
         for e in entries:
             if e.name.startswith("."):
@@ -165,7 +164,7 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
             where = os.path.join(shown, e.name)
             bad = unsafe_in_name(e.name)
             if bad and (e.name.endswith(YAML_SUFFIXES) or _is_dir(e)):  # it would be named in messages and `show`
-                problems.append(Problem(where, 0, "", word("err.unsafe_file_name", "en", char=bad)))
+                problems.append(Problem(where, 0, "", "err.unsafe_file_name", char=bad))
                 continue
             try:
                 if e.is_dir():
@@ -173,13 +172,13 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
                 elif e.name.endswith(YAML_SUFFIXES):
                     est = e.stat()  # follows symlinks: a dangling one raises
                     if not stat.S_ISREG(est.st_mode):  # a pipe or device would block or never end
-                        problems.append(Problem(where, 0, "", "not a regular file"))
+                        problems.append(Problem(where, 0, "", "problem.not_regular_file"))
                         continue
                     parts = rel + (e.name,)
                     display = f"{root.label}/{'/'.join(parts)}"
                     files.append(FileRef(os.path.abspath(e.path), root.layer, "\0".join(parts), display, est.st_size, est.st_mtime_ns))
             except OSError as exc:
-                problems.append(Problem(where, 0, "", f"cannot read: {exc.strerror or exc}"))
+                problems.append(Problem(where, 0, "", "problem.cannot_read", why=exc.strerror or str(exc)))
 
     walk(str(path), ())
 
@@ -187,14 +186,14 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
 def _stat_root(root: Root, problems: list[Problem]) -> os.stat_result | None:
     bad = unsafe_in_name(root.label)
     if bad:
-        problems.append(Problem(root.label, 0, "", word("err.unsafe_file_name", "en", char=bad)))
+        problems.append(Problem(root.label, 0, "", "err.unsafe_file_name", char=bad))
         return None
     try:
         return os.stat(root.path)
     except FileNotFoundError:
-        problems.append(Problem(str(root.path), 0, "", "no such file or folder"))
+        problems.append(Problem(str(root.path), 0, "", "problem.no_such_path"))
     except OSError as exc:  # e.g. a path longer than the system takes (File name too long)
-        problems.append(Problem(str(root.path), 0, "", f"cannot read: {exc.strerror or exc}"))
+        problems.append(Problem(str(root.path), 0, "", "problem.cannot_read", why=exc.strerror or str(exc)))
     return None
 
 
