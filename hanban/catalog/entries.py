@@ -80,7 +80,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
         value,
         path,
         ("id", "name", "category", "audience", "summary", "channels", "sources"),
-        ("aliases", "measures", "documents", "where", "steps", "notes", "figures", *VALIDITY_KEYS),
+        ("aliases", "measures", "documents", "issues", "where", "steps", "notes", "figures", *VALIDITY_KEYS),
     )
     if d is None:
         return None
@@ -97,6 +97,10 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
         c.ref("measure", n, path + ("measures", i))
     chans = c.field(d, "channels", path, lambda v, p: channels(c, v, p))
     documents = c.seq(d.get("documents"), path + ("documents",), lambda v, p: document(c, v, p))
+    issues = c.id_list(d.get("issues"), path + ("issues",), "document")
+    for i, doc in enumerate(documents):
+        if doc.kind is not None and doc.kind in issues:
+            c.err(path + ("documents", i, "kind"), f"{doc.kind!r} is what this service issues or replaces (issues:); it cannot be a document to bring")
     where = c.id_list(d.get("where"), path + ("where",), "place")
     steps = c.seq(d.get("steps"), path + ("steps",), c.fact)
     notes = c.seq(d.get("notes"), path + ("notes",), c.fact)
@@ -129,6 +133,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
         hant_aliases=tuple(c.hant(a) for a in names.get("zh-Hans", ())),
         pinyin=tuple(dict.fromkeys(p for t in [name.zh_hans, *names.get("zh-Hans", ())] if (p := c.pinyin(t)))),
         validity=validity,
+        issues=issues,
     )
 
 
@@ -221,19 +226,40 @@ def document_kind(c: Checker, value: Any, path: PathKey) -> m.DocumentKind | Non
 
 
 def place(c: Checker, value: Any, path: PathKey) -> m.Place | None:
-    d = c.mapping(value, path, ("id", "name", "kind", "description", "sources"))
+    d = c.mapping(value, path, ("id", "name", "kind", "description", "sources"), ("url", "examples"))
     if d is None:
         return None
     ident = c.field(d, "id", path, c.ident)
     name = c.field(d, "name", path, c.name)
     kind = c.field(d, "kind", path, lambda v, p: c.string(v, p, choices=m.PLACE_KINDS))
     desc = c.field(d, "description", path, c.text)
+    url = c.field(d, "url", path, c.string)
+    if url is not None and not URL_RE.match(url):
+        c.err(path + ("url",), f"{url!r} is not an https:// address")
+        url = None
+    examples = c.seq(d.get("examples"), path + ("examples",), lambda v, p: place_example(c, v, p))
     sources = c.sources(d.get("sources"), path + ("sources",))
     if ident is None or name is None or kind is None or desc is None:
         c.drop_refs()
         return None
     c.keep_refs(("places", ident))
-    return m.Place(ident, name, kind, desc, sources, c.origin(path))
+    return m.Place(ident, name, kind, desc, sources, c.origin(path), url, examples)
+
+
+URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~/?#=&%-]*)?$")
+
+
+def place_example(c: Checker, value: Any, path: PathKey) -> m.PlaceExample | None:
+    """A figure about the place in one province, shown to people who apply in that province."""
+    d = c.mapping(value, path, ("province", "text", "sources"))
+    if d is None:
+        return None
+    province = c.field(d, "province", path, c.ident)
+    text = c.field(d, "text", path, c.text)
+    sources = c.sources(d.get("sources"), path + ("sources",))
+    if province is None or text is None:
+        return None
+    return m.PlaceExample(province, text, sources)
 
 
 def region(c: Checker, value: Any, path: PathKey) -> m.Region | None:

@@ -179,6 +179,7 @@ class Service:
     pinyin: tuple[str, ...] = ()  # pinyin syllables of its Simplified name and aliases (derived at compile time)
     as_of: str = ""  # the newest seed date the service cites (filled in by `finish_service`)
     validity: Validity | None = None
+    issues: tuple[str, ...] = ()  # document kinds this service issues or replaces (never one to bring)
 
     def checked_on(self) -> str:
         """The date its facts are known to hold as of: its newest source, or a later review."""
@@ -243,6 +244,15 @@ class DocumentKind:
 
 
 @dataclass(frozen=True)
+class PlaceExample:
+    """A figure about a place in one province (Beijing's 394 windows): shown to people who apply there."""
+
+    province: str  # a choice value of the wizard's province questions
+    text: Text
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Place:
     """An office or platform a service sends people to."""
 
@@ -252,6 +262,8 @@ class Place:
     description: Text
     sources: tuple[Source, ...]
     origin: Origin
+    url: str | None = None  # its official address: an outside fact, named in catalog/README.md
+    examples: tuple[PlaceExample, ...] = ()
 
 
 @dataclass(frozen=True)

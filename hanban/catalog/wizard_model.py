@@ -13,7 +13,7 @@ from hanban.catalog import conditions as cond
 from hanban.catalog.model import Origin, Source, Text
 
 QUESTION_TYPES = ("select", "confirm", "number", "text")
-RULE_ITEM_KINDS = ("where", "bring", "may_be_exempt", "step", "note", "warning")
+RULE_ITEM_KINDS = ("where", "bring", "may_be_exempt", "step", "note", "warning", "next")
 SERVICE_QUESTION = "service"
 CHOICES_FROM = ("services",)
 
@@ -46,6 +46,7 @@ class Question:
     origin: Origin = Origin("", 0)
     order: tuple[str, ...] = ()  # for `choices_from: services`: the services offered first, in this order
     default_from: str | None = None  # a question whose answer is this one's default (where you live: your hukou)
+    place: bool = False  # its answer is the province where the person applies (for where-to-go examples)
 
     def choice(self, value: Answer) -> Choice | None:
         """The choice with this value, if any."""
@@ -96,6 +97,9 @@ class Rule:
     items: tuple[RuleItem, ...]
     sources: tuple[Source, ...]
     origin: Origin
+    outcome: Text | None = None  # the answer to the person, first in the checklist (the last rule that gives one wins)
+    stop: bool = False  # the service is not for this person: the checklist is the outcome and `see`, nothing else
+    see: tuple[str, ...] = ()  # services to look at instead (ids)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def condition(c: Checker, raw: Any, path: PathKey) -> cond.Condition | None:
 
 def question(c: Checker, value: Any, path: PathKey) -> Question | None:
     d = c.mapping(
-        value, path, ("id", "type", "prompt"), ("help", "choices", "choices_from", "when", "min", "max", "example", "order", "default_from")
+        value, path, ("id", "type", "prompt"), ("help", "choices", "choices_from", "when", "min", "max", "example", "order", "default_from", "place")
     )
     if d is None:
         return None
@@ -82,9 +82,12 @@ def question(c: Checker, value: Any, path: PathKey) -> Question | None:
     if order and choices_from != "services":
         c.err(path + ("order",), "only a question with choices_from: services has an order")
     default_from = c.field(d, "default_from", path, c.string)
+    place = bool(c.field(d, "place", path, c.boolean))
+    if place and qtype != "select":
+        c.err(path + ("place",), "only a select question (of provinces) can give the place where a person applies")
     if qid is None or qtype is None or prompt is None:
         return None
-    return Question(qid, qtype, prompt, help_, choices, choices_from, when, minimum, maximum, example, c.origin(path), order, default_from)
+    return Question(qid, qtype, prompt, help_, choices, choices_from, when, minimum, maximum, example, c.origin(path), order, default_from, place)
 
 
 def whole_number(c: Checker, d: dict[str, Any], key: str, path: PathKey) -> int | None:
@@ -128,7 +131,7 @@ def choice_list(c: Checker, value: Any, path: PathKey) -> tuple[Choice, ...]:
 
 
 def rule(c: Checker, value: Any, path: PathKey) -> Rule | None:
-    d = c.mapping(value, path, ("id", "services", "sources"), ("when", "channel", "items"))
+    d = c.mapping(value, path, ("id", "services", "sources"), ("when", "channel", "items", "outcome", "stop", "see"))
     if d is None:
         return None
     rid = c.field(d, "id", path, c.ident)
@@ -138,12 +141,17 @@ def rule(c: Checker, value: Any, path: PathKey) -> Rule | None:
     when = condition(c, d["when"], path + ("when",)) if "when" in d else None
     channel = c.field(d, "channel", path, lambda v, p: channel_effect(c, v, p))
     items = c.seq(d.get("items"), path + ("items",), lambda v, p: rule_item(c, v, p))
-    if "channel" not in d and "items" not in d:
-        c.err(path, "a rule needs a 'channel' or 'items' (or both)")
+    outcome = c.field(d, "outcome", path, c.text)
+    stop = bool(c.field(d, "stop", path, c.boolean))
+    see = c.id_list(d.get("see"), path + ("see",), "service")
+    if "channel" not in d and "items" not in d and "outcome" not in d:
+        c.err(path, "a rule needs a 'channel', 'items' or an 'outcome'")
+    if stop and "outcome" not in d:
+        c.err(path + ("stop",), "a rule that stops needs an 'outcome' (what the person should do instead)")
     sources = c.sources(d.get("sources"), path + ("sources",))
     if rid is None or not services:
         return None
-    return Rule(rid, services, when, channel, items, sources, c.origin(path))
+    return Rule(rid, services, when, channel, items, sources, c.origin(path), outcome, stop, see)
 
 
 def channel_effect(c: Checker, value: Any, path: PathKey) -> ChannelEffect | None:

@@ -8,7 +8,7 @@ from hanban.render.views import source_label
 from hanban.strings import Lang, labeled, word
 from hanban.wizard.checklist import Checklist, Item
 
-SECTION_ORDER = ("channel", "warning", "where", "bring", "may_be_exempt", "step", "note")
+SECTION_ORDER = ("channel", "warning", "where", "bring", "may_be_exempt", "step", "next", "note")
 
 
 def heading(key: str, lang: Lang) -> str:
@@ -31,6 +31,20 @@ def cites(item: Item, numbers: dict[m.Source, int]) -> str:
 
 def source_line(src: m.Source, catalog: Catalog, lang: Lang) -> str:
     return f"{source_label(src, catalog, lang)}: “{src.quote}”"
+
+
+def see_lines(cl: Checklist, catalog: Catalog, lang: Lang) -> list[str]:
+    """The services to look at instead, each with the command that shows it."""
+    out = []
+    for sid in cl.outcome.see:
+        s = catalog.services.get(sid)
+        if s is not None:
+            out.append(word("cl.see", lang, name=s.name.get(lang), id=sid))
+    return out
+
+
+def outcome_cites(cl: Checklist, numbers: dict[m.Source, int]) -> str:
+    return "".join(f"[{numbers[s]}]" for s in cl.outcome.sources if s in numbers)
 
 
 def title(cl: Checklist, lang: Lang) -> str:

@@ -17,15 +17,16 @@ from html import escape
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import heading, sections, title
+from hanban.render.checklist_common import heading, sections, see_lines, title
 from hanban.strings import Lang, labeled, word
-from hanban.wizard.checklist import Checklist, Item
+from hanban.wizard.checklist import Checklist
 
 # Latin faces first (their Latin glyphs are better), then Chinese faces of the page's script on
-# macOS/iOS, Linux/Android, Adobe's name for the same faces, and Windows.
+# macOS/iOS, Linux/Android (and as Google Fonts names them), Adobe's name for the same faces, and
+# Windows. System fonts only: the page loads nothing.
 LATIN = 'system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans"'
-HANS = '"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei"'
-HANT = '"PingFang TC","Noto Sans CJK TC","Source Han Sans TC","Microsoft JhengHei"'
+HANS = '"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei"'
+HANT = '"PingFang TC","Noto Sans CJK TC","Noto Sans TC","Source Han Sans TC","Microsoft JhengHei"'
 
 STYLE = (
     f"body{{font-family:{LATIN},{HANS},sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
@@ -35,6 +36,8 @@ STYLE = (
     "h1{font-size:1.6rem;line-height:1.3;margin:0 0 .4rem}"
     "h2{font-size:1.15rem;margin:1.75rem 0 .5rem;padding-bottom:.2rem;border-bottom:1px solid #d0d0d0}"
     "ul,ol{padding-left:1.6rem}li{margin:.3rem 0}"
+    ".outcome{background:#eef4fb;border-left:4px solid #0b57a4;padding:.1rem 1rem .2rem;margin:1.25rem 0 1rem}"
+    ".outcome h2{border:0;margin:.6rem 0 .2rem;padding:0}.outcome .answer{font-size:1.08rem;margin:.3rem 0 .6rem}"
     ".as-of{color:#555;margin:0}"
     ".warning li,p.warning{color:#6b3a00;background:#fff5e0;border-left:4px solid #d98c00;padding:.35rem .7rem;list-style:none}"
     "ul.warning{padding-left:0}"
@@ -44,11 +47,15 @@ STYLE = (
     "footer{margin-top:2rem;padding-top:.5rem;border-top:1px solid #d0d0d0;font-size:.9rem;color:#444}"
     "@page{margin:18mm 16mm}"
     "@media print{"
-    "body{max-width:none;margin:0;padding:0;font-size:10.5pt;line-height:1.5;color:#000}"
+    "html{font-size:10.5pt}"  # the rem sizes above shrink with it
+    "body{max-width:none;margin:0;padding:0;line-height:1.5;color:#000}"
+    # Citations and back-links go to places on the page; a link to the web (none yet: addresses are
+    # in the text) would print its address.
     "a{color:#000;text-decoration:none}a[href^='http']::after{content:' <' attr(href) '>'}"
     ".back{display:none}"
     ".as-of,.sources,footer{color:#000}"
     ".warning li,p.warning{color:#000;background:none;border-left:2pt solid #000}"
+    ".outcome{background:none;border:1pt solid #000;border-left-width:3pt}"
     "h2{border-bottom-color:#000}"
     "h1,h2{break-after:avoid;page-break-after:avoid}"
     "li,p{break-inside:avoid;page-break-inside:avoid}"
@@ -58,6 +65,7 @@ STYLE = (
 # Han ideographs (with extensions and compatibility forms), radicals, CJK symbols and punctuation,
 # kana, bopomofo, CJK compatibility forms, full-width forms.
 _CJK = "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+FULL_WIDTH_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
 CJK_RUN = re.compile(f"[{_CJK}](?:[{_CJK}“”‘’·0-9 ]*[{_CJK}])?")
 
 
@@ -76,6 +84,11 @@ def marked(text: str, page: Lang, zh: str) -> str:
         pos = mt.end()
     out.append(escape(text[pos:]))
     return "".join(out)
+
+
+def _gap(before: str) -> str:
+    """The space after `before`: none after a full-width ？ or ：, which carry their own."""
+    return "" if before and FULL_WIDTH_PUNCT.match(before[-1]) else " "
 
 
 def source_id(n: int) -> str:
@@ -97,15 +110,16 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
 
     cited: dict[int, int] = {}  # source number -> how many times it is cited so far
 
-    def cites(item: Item) -> str:
+    def cites(sources: tuple[m.Source, ...]) -> str:
         links = []
-        for s in item.sources:
+        for s in sources:
             if s in numbers:
                 n = numbers[s]
                 cited[n] = cited.get(n, 0) + 1
                 label = escape(word("html.cite", lang, n=n), quote=True)
                 links.append(f'<a href="#{source_id(n)}" id="{cite_id(n, cited[n])}" aria-label="{label}">[{n}]</a>')
-        return f'<sup class="cites">{"".join(links)}</sup>' if links else ""
+        # A word joiner keeps the citation on the line of the word (or the 。) it follows.
+        return f'&#8288;<sup class="cites">{"".join(links)}</sup>' if links else ""
 
     head = escape(title(cl, lang))
     out = [
@@ -120,19 +134,27 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
         "<body>",
         "<header>",
         f"<h1>{text(title(cl, lang))}</h1>",
-        f'<p class="as-of">{text(labeled(heading("as_of", lang), cl.as_of, lang))}</p>',
+        "</header>",
+        "<main>",
+        '<section class="outcome">',
+        f"<h2>{text(heading('outcome', lang))}</h2>",
+        f'<p class="answer"><b>{text(cl.outcome.text.get(lang))}</b>{cites(cl.outcome.sources)}</p>',
     ]
+    if cl.outcome.see:
+        out += [f"<p>{text(labeled(heading('see', lang), '', lang).rstrip())}</p>", '<ul class="see">']
+        out += [f"<li>{text(line)}</li>" for line in see_lines(cl, catalog, lang)]
+        out.append("</ul>")
+    out += ["</section>", f'<p class="as-of">{text(labeled(heading("as_of", lang), cl.as_of, lang))}</p>']
     if age:
         out.append(f'<p class="warning">⚠ {text(age)}</p>')
-    out += ["</header>", "<main>"]
     if cl.answers:
         out += ["<section>", f"<h2>{text(heading('answers', lang))}</h2>", '<ul class="answers">']
-        out += [f"<li>{text(a.prompt.get(lang))} <b>{text(a.label.get(lang))}</b></li>" for a in cl.answers]
+        out += [f"<li>{text(a.prompt.get(lang))}{_gap(a.prompt.get(lang))}<b>{text(a.label.get(lang))}</b></li>" for a in cl.answers]
         out += ["</ul>", "</section>"]
     for kind, items in sections(cl):
         tag = "ol" if kind == "step" else "ul"
         out += ["<section>", f"<h2>{text(heading(kind, lang))}</h2>", f'<{tag} class="{kind}">']
-        out += [f"<li>{text(it.text.get(lang))}{cites(it)}</li>" for it in items]
+        out += [f"<li>{text(it.text.get(lang))}{cites(it.sources)}</li>" for it in items]
         out += [f"</{tag}>", "</section>"]
     out += ["<section>", f"<h2>{text(heading('sources', lang))}</h2>", '<ol class="sources">']
     for s, n in numbers.items():

@@ -7,7 +7,7 @@ from typing import Any
 from hanban.catalog.age import Clock, is_stale
 from hanban.catalog.store import Catalog
 from hanban.render.json import catalog_identity, text
-from hanban.wizard.checklist import Checklist
+from hanban.wizard.checklist import Checklist, known
 
 SCHEMA = 1  # the "schema" field of `ask --json` (README); fields are only ever added
 
@@ -20,9 +20,15 @@ def checklist(cl: Checklist, catalog: Catalog, clock: Clock) -> dict[str, Any]:
         "service": {"id": cl.service.id, "name": text(cl.service.name)},
         "answers": {a.question: a.value for a in cl.answers},
         "answer_labels": {a.question: text(a.label) for a in cl.answers},
+        "outcome": {
+            "text": text(cl.outcome.text),
+            "sources": [numbers[s] for s in cl.outcome.sources if s in numbers],
+            "stop": cl.outcome.stop,
+            "see": list(cl.outcome.see),
+        },
         "channels": {
             name: {
-                "available": v.available,
+                "available": known(v),
                 "status": v.status,
                 "why": text(v.why),
                 "regions": list(v.regions),

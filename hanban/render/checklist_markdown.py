@@ -12,9 +12,9 @@ import re
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import heading, sections, source_line, title
+from hanban.render.checklist_common import heading, sections, see_lines, source_line, title
 from hanban.strings import Lang, labeled
-from hanban.wizard.checklist import Checklist, Item
+from hanban.wizard.checklist import Checklist
 
 # ASCII punctuation that opens or closes markup wherever it stands in a line: CommonMark's
 # emphasis, code, links, images, autolinks, HTML, entities and hard breaks, the closing #s of a
@@ -22,14 +22,12 @@ from hanban.wizard.checklist import Checklist, Item
 # subscripts ^ ~, attributes {}, mentions @, insertions ++ and highlights ==). `_` is handled apart.
 _ALWAYS = r"\\`*\[\]<>&!#|~^${}@+="
 # The rest (-.,:;?'"/%()) is inert inside a line; it only counts where a block can start, which is
-# the first character of a text (a list item's content is such a place: "- - x" nests a list).
-_MARKUP = re.compile(f"_+|[{_ALWAYS}]")
-_BLOCK_START = re.compile(r"[!-/:-@\[-`{-~]|\d+[.)]")
+# the first character of a text (a list item's content is such a place: "- - x" nests a list),
+# and in the bare addresses GFM (GitHub, GitLab) turns into links: `https://` and `www.` get a
+# backslash on their `:` and `.` (e-mail addresses already have one on their `@`).
+_MARKUP = re.compile(f"_+|[{_ALWAYS}]|:(?=//)|(?<=\\b[wW]{{3}})\\.")
+_BLOCK_START = re.compile(r"[!-/:-@\[-`{-~]|\d+[.)](?=\s|$)")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum()
 
 
 def literal(text: str) -> str:
@@ -47,7 +45,7 @@ def literal(text: str) -> str:
             return "\\" + s
         before = text[mt.start() - 1] if mt.start() > 0 else ""
         after = text[mt.end()] if mt.end() < len(text) else ""
-        return s if _is_word(before) and _is_word(after) else "\\_" * len(s)
+        return s if before.isalnum() and after.isalnum() else "\\_" * len(s)
 
     out = _MARKUP.sub(escape, text)
     start = _BLOCK_START.match(out)
@@ -62,15 +60,21 @@ def anchor(n: int) -> str:
     return f"source-{n}"
 
 
-def cite_links(item: Item, numbers: dict[m.Source, int]) -> str:
+def cite_links(sources: tuple[m.Source, ...], numbers: dict[m.Source, int]) -> str:
     """'[\\[1\\]](#source-1)[\\[3\\]](#source-3)': each citation a link to its numbered source."""
-    return "".join(f"[\\[{numbers[s]}\\]](#{anchor(numbers[s])})" for s in item.sources if s in numbers)
+    return "".join(f"[\\[{numbers[s]}\\]](#{anchor(numbers[s])})" for s in sources if s in numbers)
 
 
 def markdown(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) -> str:
     """The checklist; `age` is the age warning to show under the as-of date (None: none)."""
     numbers = cl.numbers()
-    out = [f"# {literal(title(cl, lang))}", "", literal(labeled(heading("as_of", lang), cl.as_of, lang)), ""]
+    out = [f"# {literal(title(cl, lang))}", "", f"## {literal(heading('outcome', lang))}", ""]
+    out += [f"**{literal(cl.outcome.text.get(lang))}**{cite_links(cl.outcome.sources, numbers)}", ""]
+    if cl.outcome.see:
+        out += [literal(labeled(heading("see", lang), "", lang)), ""]
+        out += [f"- {literal(line)}" for line in see_lines(cl, catalog, lang)]
+        out.append("")
+    out += [literal(labeled(heading("as_of", lang), cl.as_of, lang)), ""]
     if age:
         out += [f"⚠ {literal(age)}", ""]
     if cl.answers:
@@ -81,7 +85,7 @@ def markdown(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None
         out += [f"## {literal(heading(kind, lang))}", ""]
         for i, it in enumerate(items, 1):
             bullet = f"{i}." if kind == "step" else "-"
-            out.append(f"{bullet} {literal(it.text.get(lang))}{cite_links(it, numbers)}")
+            out.append(f"{bullet} {literal(it.text.get(lang))}{cite_links(it.sources, numbers)}")
         out.append("")
     out += [f"## {literal(heading('sources', lang))}", ""]
     out += [f'{i}. <a id="{anchor(i)}"></a>{literal(source_line(s, catalog, lang))}' for s, i in numbers.items()]

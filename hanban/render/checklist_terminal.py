@@ -7,12 +7,12 @@ from rich.panel import Panel
 from rich.text import Text
 
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import cites, heading, sections, source_line, title
+from hanban.render.checklist_common import cites, heading, outcome_cites, sections, see_lines, source_line, title
 from hanban.render.wrap import Hanging
 from hanban.strings import Lang, labeled
-from hanban.wizard.checklist import Checklist
+from hanban.wizard.checklist import Checklist, known
 
-KIND_STYLE = {"warning": "yellow", "channel": "", "may_be_exempt": "", "bring": "", "where": "", "step": "", "note": ""}
+KIND_STYLE = {"warning": "yellow", "channel": "", "may_be_exempt": "", "bring": "", "where": "", "step": "", "next": "", "note": ""}
 VERDICT_STYLE = {True: "green", False: "red", None: "yellow"}
 
 
@@ -23,7 +23,14 @@ def _heading(key: str, lang: Lang) -> Hanging:
 def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) -> None:
     """The checklist in a panel; `age` is the age warning to show first (None: none)."""
     numbers = cl.numbers()
-    parts: list[object] = []
+    parts: list[object] = [_heading("outcome", lang)]
+    body = Text(cl.outcome.text.get(lang), style="bold")
+    body.append(outcome_cites(cl, numbers), style="cyan")
+    parts.append(Hanging("  ", body))
+    if cl.outcome.see:
+        parts.append(Hanging("  ", Text(heading("see", lang), style="bold")))
+        parts += [Hanging("    → ", line) for line in see_lines(cl, catalog, lang)]
+    parts.append(Text())
     if age:
         parts += [Hanging(Text("⚠ ", style="yellow"), Text(age, style="yellow")), Text()]
     if cl.answers:
@@ -37,9 +44,8 @@ def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lan
         parts.append(_heading(kind, lang))
         for i, it in enumerate(items, 1):
             if kind == "channel":
-                v = list(cl.channels.values())[i - 1] if i <= len(cl.channels) else None
-                style = "dim" if v is None or (v.status == "not_stated" and v.available is not True) else VERDICT_STYLE[v.available]
-                lead = Text("  ● ", style=style)
+                v = cl.channels.get(it.channel) if it.channel else None
+                lead = Text("  ● ", style="dim" if v is None else VERDICT_STYLE[known(v)])
             elif kind == "step":
                 lead = Text(f"  {i}. ")
             elif kind == "warning":

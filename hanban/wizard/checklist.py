@@ -1,6 +1,6 @@
 """Service + answers -> the person's checklist. Pure: no terminal, no files.
 
-Facts come from the service entry (channels, documents, places, steps, notes, figures) and from
+Facts come from the service entry (channels, documents, places, steps, notes) and from
 the wizard rules whose `when` holds for the answers; every line keeps its sources. Where the
 sources are silent the checklist says so ("not stated: check with the local office").
 """
@@ -18,7 +18,8 @@ from hanban.catalog.wizard_checks import PLACEHOLDER_RE
 from hanban.catalog.wizard_model import Answer, Question
 from hanban.strings import word, words
 
-KINDS = ("channel", "warning", "where", "bring", "may_be_exempt", "step", "note")
+KINDS = ("channel", "warning", "where", "bring", "may_be_exempt", "step", "next", "note")
+ONLINE_KINDS = ("platform", "app", "mini-program", "hotline")  # places that are next steps, not offices
 
 
 def W(key: str) -> m.Text:
@@ -26,7 +27,6 @@ def W(key: str) -> m.Text:
     return m.Text.of(words(key))
 
 
-VERDICT_KEYS = {True: "cl.verdict.yes", False: "cl.verdict.no", None: "cl.verdict.depends"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Item:
     kind: str
     text: m.Text
     sources: tuple[m.Source, ...] = ()
+    channel: str | None = None  # a channel line: which channel (None: the line for those not stated)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,17 @@ class AnswerLine:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """The answer to the person, first in every format: what they can do, or that the service is
+    not for them (`stop`) and what to look at instead (`see`: service ids)."""
+
+    text: m.Text
+    sources: tuple[m.Source, ...] = ()
+    stop: bool = False
+    see: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Checklist:
     service: m.Service
     answers: tuple[AnswerLine, ...]
@@ -70,6 +82,7 @@ class Checklist:
     sources: tuple[m.Source, ...]
     as_of: str
     rules: tuple[str, ...] = ()  # ids of the rules that applied, for tracing
+    outcome: Outcome = Outcome(m.Text.same(""))
 
     def numbers(self) -> dict[m.Source, int]:
         """Source -> its 1-based number in the checklist."""
@@ -125,20 +138,48 @@ def _region_names(catalog: Catalog, regions: tuple[str, ...]) -> m.Text:
 def base_verdict(c: m.Channel, catalog: Catalog) -> ChannelVerdict:
     """A channel as the service entry states it, before any answer is considered."""
     if not c.available:
-        return ChannelVerdict(c.name, False, "not_stated", W("cl.channel_check_local"), c.regions, c.sources, stated=False)
-    parts = [W(f"cl.status.{c.status}")]
+        return ChannelVerdict(c.name, None, "not_stated", W("cl.channel_check_local"), c.regions, c.sources, stated=False)
+    parts: list[m.Text] = []
     if c.regions:
         parts.append(_fmt(W("cl.regions"), r=_region_names(catalog, c.regions)))
     parts += list(c.conditions)
-    return ChannelVerdict(c.name, True, c.status, _join(parts), c.regions, c.sources)
+    return ChannelVerdict(c.name, True, c.status, _join(parts) if parts else W("cl.channel_no_detail"), c.regions, c.sources)
+
+
+STATUS_VERDICT = {  # what "yes" means, by how widely the sources say a channel runs
+    "nationwide": "cl.verdict.called_for",  # a directive (全面实施), not a report that it is done
+    "pilot": "cl.verdict.pilot",
+    "exploring": "cl.verdict.exploring",
+    "not_stated": "cl.verdict.offered",  # offered, how widely not stated
+}
+
+
+def verdict_word(v: ChannelVerdict) -> m.Text:
+    """The one word a channel line leads with, for this person: it says how sure it is."""
+    if not v.stated or (v.available is None and v.status == "not_stated"):
+        return W("cl.verdict.not_stated")
+    if v.available is False:
+        return W("cl.verdict.no")
+    if v.available is None:
+        return W("cl.verdict.depends")
+    return W(STATUS_VERDICT[v.status])
+
+
+def known(v: ChannelVerdict) -> bool | None:
+    """Whether this person can use the channel, as scripts read it: None when the sources do not
+    say (status not_stated, or the channel not mentioned) or it depends."""
+    return None if not v.stated or v.status == "not_stated" else v.available
 
 
 def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], today: str | None = None) -> Checklist:
     """The checklist for `service` and the person's `answers` (already validated, on-path), as of
-    `today` (YYYY-MM-DD; default: the system's date): facts past their last day are left out."""
+    `today` (YYYY-MM-DD; default: the system's date): facts past their last day are left out.
+
+    The outcome comes first: the last rule that applies and gives one, else one made from the
+    channel verdicts. A rule that stops makes the checklist the outcome and what to see instead:
+    the service's own steps, documents and places are not for this person."""
     today = today or _today()
-    wizard = catalog.wizard
-    qs = wizard.by_id()
+    qs = catalog.wizard.by_id()
     lines = tuple(
         AnswerLine(qid, qs[qid].prompt if qid in qs else m.Text.same(qid), v, answer_label(qs.get(qid), v, catalog))
         for qid, v in answers.items()
@@ -147,55 +188,74 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
     verdicts = {name: base_verdict(service.channels[name], catalog) for name in m.CHANNELS}
     rule_items: list[Item] = []
     applied: list[str] = []
-    for rule in wizard.rules_for(service.id):
+    outcome: Outcome | None = None
+    for rule in catalog.wizard.rules_for(service.id):
         if not cond.holds(rule.when, answers):
             continue
         applied.append(rule.id)
         if rule.channel is not None:
             old = verdicts[rule.channel.name]
+            status = rule.channel.status or (old.status if old.stated else "not_stated")
             verdicts[rule.channel.name] = ChannelVerdict(
-                rule.channel.name,
-                rule.channel.available,
-                rule.channel.status or (old.status if old.stated else "not_stated"),
-                fill(rule.channel.why, labels),
-                old.regions,
-                rule.sources,
-                stated=True,
+                rule.channel.name, rule.channel.available, status, fill(rule.channel.why, labels), old.regions, rule.sources
             )
+        if rule.outcome is not None:
+            outcome = Outcome(fill(rule.outcome, labels), rule.sources, rule.stop, rule.see)
         rule_items += [Item(it.kind, fill(it.text, labels), rule.sources) for it in rule.items]
+    outcome = outcome or default_outcome(verdicts)
 
     items: list[Item] = []
+    expired = _status(service, catalog, today)
+    if expired is not None:
+        items.append(Item("warning", expired, service.sources))
+    if outcome.stop:  # not for this person: what the rules say about them, nothing of the service's own
+        items += [it for it in rule_items if it.kind in ("warning", "note", "next")]
+    else:
+        items += _channel_items(verdicts, catalog)
+        items += rule_items  # what is specific to this person comes first within each kind
+        items += _documents(service)
+        items += _places(service, catalog, answers, qs, verdicts["fully_online"])
+        items += _facts("step", service.steps, today)
+        items += _facts("note", service.notes, today)
+    order = {k: i for i, k in enumerate(KINDS)}
+    items.sort(key=lambda it: order[it.kind])  # stable: keeps source order within a kind
+    if not outcome.stop and not any(it.kind == "where" for it in items):
+        items.insert(_after(items, "bring", order), Item("where", W("cl.where_not_stated")))
+    sources = tuple(dict.fromkeys([*outcome.sources, *(s for it in items for s in it.sources)]))
+    dates = [catalog.seeds[s.file].date for s in sources if s.file in catalog.seeds]
+    as_of = max(dates, key=m.date_key) if dates else service.as_of
+    return Checklist(service, lines, verdicts, tuple(items), sources, as_of, tuple(applied), outcome)
+
+
+def default_outcome(verdicts: Mapping[str, ChannelVerdict]) -> Outcome:
+    """The outcome when no rule gives one: the most useful channel this person can use, with why;
+    else that the sources do not say, and whom to ask."""
+    for name in ("cross_province", "fully_online", "one_window"):
+        v = verdicts[name]
+        if v.stated and v.available is True:
+            return Outcome(_fmt(W("cl.channel_line"), c=W(f"cl.channel.{name}"), v=verdict_word(v), w=v.why), v.sources)
+    return Outcome(W("cl.outcome.ask_locally"))
+
+
+def _channel_items(verdicts: Mapping[str, ChannelVerdict], catalog: Catalog) -> list[Item]:
+    """One line per channel the sources speak of for this person (with a caveat for a pilot), and
+    one line for all the channels they do not mention."""
+    items: list[Item] = []
+    silent = []
     for name in m.CHANNELS:
         v = verdicts[name]
-        if v.available is True:
-            verdict = W(VERDICT_KEYS[True])
-        elif not v.stated or (v.available is None and v.status == "not_stated"):
-            verdict = W("cl.verdict.not_stated")
-        else:
-            verdict = W(VERDICT_KEYS[v.available])
         label = W(f"cl.channel.{name}")
-        items.append(Item("channel", _fmt(W("cl.channel_line"), c=label, v=verdict, w=v.why), v.sources))
-        if v.available is not False and v.stated and v.status in ("pilot", "exploring"):
+        if not v.stated:
+            silent.append(label)
+            continue
+        items.append(Item("channel", _fmt(W("cl.channel_line"), c=label, v=verdict_word(v), w=v.why), v.sources, name))
+        if v.available is not False and v.status in ("pilot", "exploring"):
             regions = _fmt(W("cl.in_regions"), r=_region_names(catalog, v.regions)) if v.regions else m.Text.same("")
             warning = _fmt(W("cl.pilot_warning"), channel=label, status=W(f"cl.status.{v.status}"), regions=regions)
             items.append(Item("warning", warning, v.sources))
-    status = _status(service, catalog, today)
-    if status is not None:
-        items.insert(0, Item("warning", status, service.sources))
-    items += rule_items  # what is specific to this person comes first within each kind
-    items += _documents(service)
-    items += _places(service, catalog)
-    items += _facts("step", service.steps, today)
-    items += _facts("note", service.notes, today)
-    items += [Item("note", _fmt(W("cl.figure"), text=f.text, as_of=m.Text.same(f.as_of)), f.sources) for f in service.figures]
-    order = {k: i for i, k in enumerate(KINDS)}
-    items.sort(key=lambda it: order[it.kind])  # stable: keeps source order within a kind
-    if not any(it.kind == "where" for it in items):
-        items.insert(_after(items, "bring", order), Item("where", W("cl.where_not_stated")))
-    sources = tuple(dict.fromkeys(s for it in items for s in it.sources))
-    dates = [catalog.seeds[s.file].date for s in sources if s.file in catalog.seeds]
-    as_of = max(dates, key=m.date_key) if dates else service.as_of
-    return Checklist(service, lines, verdicts, tuple(items), sources, as_of, tuple(applied))
+    if silent:
+        items.append(Item("channel", _fmt(W("cl.channels_not_stated"), c=_join(silent, "cl.list_sep"))))
+    return items
 
 
 def _today() -> str:
@@ -269,10 +329,24 @@ def _documents(service: m.Service) -> list[Item]:
     return out
 
 
-def _places(service: m.Service, catalog: Catalog) -> list[Item]:
+def _places(
+    service: m.Service, catalog: Catalog, answers: Mapping[str, Answer], qs: Mapping[str, Question], online: ChannelVerdict
+) -> list[Item]:
+    """Offices to go to (with the figures about them for the province the person applies in), and
+    platforms and apps as next steps (with their official address) unless this person cannot
+    get it done online."""
+    provinces = {str(v) for qid, v in answers.items() if qid in qs and qs[qid].place}
     out = []
     for pid in service.where:
         p = catalog.places.get(pid)
-        if p is not None:
-            out.append(Item("where", _fmt(W("cl.place"), n=p.name, d=p.description), p.sources))
+        if p is None:
+            continue
+        if p.kind in ONLINE_KINDS:
+            if online.stated and online.available is False:
+                continue
+            name = p.name if p.url is None else _fmt(W("cl.with_url"), n=p.name, url=m.Text.same(p.url))
+            out.append(Item("next", _fmt(W("cl.place"), n=name, d=p.description), p.sources))
+            continue
+        out.append(Item("where", _fmt(W("cl.place"), n=p.name, d=p.description), p.sources))
+        out += [Item("where", e.text, e.sources) for e in p.examples if e.province in provinces]
     return out
