@@ -233,7 +233,7 @@ class QuestionaryPrompter:
             letters = pinyin.letters(t)
             ranked = []
             for i, (row, c) in enumerate(zip(rows, [*choices, None])):
-                names = [row[0].casefold()] + ([c.label.zh_hans, c.label.zh_hant, c.label.en.casefold(), c.value] if c else [])
+                names = [n.casefold() for n in [row[0], *([c.label.zh_hans, c.label.zh_hant, c.label.en, c.value] if c else [])]]
                 if t in names:
                     tier = 0.0
                 elif any(n.startswith(t) for n in names):
@@ -253,7 +253,7 @@ class QuestionaryPrompter:
             if typed.strip() == TEXT_BACK and can_go_back:
                 return BACK
             found = find(typed)
-            exact = [r for r in found if r[0] == typed.strip()]
+            exact = [r for r in found if r[0].casefold() == typed.strip().casefold()]
             if exact or len(found) == 1:
                 return (exact or found)[0][2]
             return None

@@ -119,8 +119,8 @@ def test_a_question_only_unnamed_services_reach_is_found_reachable() -> None:
 def test_a_question_no_path_reaches_is_reported_by_both() -> None:
     g = shipped()
     named = service_choices(g)
-    # nationality is asked for some named (visa) services only, never for the unnamed ones
-    never = confirm("never", {"all": [{"not": {"in": {"service": named}}}, {"equals": {"nationality": "foreign"}}]})
+    # visit_purpose is asked for some named (visa) services only, never for the unnamed ones
+    never = confirm("never", {"all": [{"not": {"in": {"service": named}}}, {"equals": {"visit_purpose": "trade"}}]})
     big = with_extra(g, EXTRA, never)
     assert "never" not in full_reachable(big)
     assert_grouping_agrees(big)
@@ -178,7 +178,7 @@ def test_an_overlay_question_no_path_reaches_fails_to_load(write: Write) -> None
             when:
               all:
                 - not: {{in: {{service: [{named}]}}}}
-                - equals: {{nationality: foreign}}
+                - equals: {{visit_purpose: trade}}
         """)
     with pytest.raises(CatalogError) as exc:
         load_catalog([ov])

@@ -10,8 +10,6 @@ from conftest import need_seeds
 from hanban.catalog import model as m
 from hanban.catalog.load import load_catalog
 
-SEVEN = ("hukou-booklet", "id-card", "residence-permit", "hukou-move-in-permit", "hukou-migration-certificate", "driving-licence", "passport")
-
 
 @pytest.fixture(scope="module")
 def catalog() -> m.Catalog:
@@ -78,13 +76,18 @@ def test_pilot_and_exploring_statuses_rest_on_quotes_that_say_so(catalog: m.Cata
     assert unbacked == []
 
 
-def test_citizen_services_give_the_seven_measure_16_documents_a_status(catalog: m.Catalog) -> None:
-    lacking = {
-        s.id: sorted(set(SEVEN) - {d.kind for d in s.documents})
-        for s in catalog.services.values()
-        if "citizen" in s.audience
-    }
-    assert {k: v for k, v in lacking.items() if v} == {}
+def test_measure_16_documents_are_tied_to_services_one_by_one_and_never_the_one_issued(catalog: m.Catalog) -> None:
+    # Measure 16 names documents, not services: the catalog lists, per service, the ones a person
+    # may be asked for there, never by default, never the document the service issues or replaces.
+    m16 = {k for k, d in catalog.documents.items() if d.measure_16}
+    listed = {s.id: {d.kind for d in s.documents if d.exemption == "may_be_exempt"} for s in catalog.services.values()}
+    assert all(kinds <= m16 for kinds in listed.values())
+    assert {sid: sorted(kinds & set(catalog.services[sid].issues)) for sid, kinds in listed.items() if kinds & set(catalog.services[sid].issues)} == {}
+    assert all(len(kinds) < len(m16) for kinds in listed.values()), "a default list of all seven came back"
+    # policies with no procedure of their own list none
+    assert listed["metro-area-hukou-recognition"] == listed["id-photo-sharing"] == set()
+    issued = {sid: catalog.services[sid].issues for sid in ("id-card-lost-reissue", "exit-entry-documents", "residence-permit")}
+    assert issued == {"id-card-lost-reissue": ("id-card",), "exit-entry-documents": ("passport",), "residence-permit": ("residence-permit",)}
 
 
 def test_every_service_has_an_as_of_date(catalog: m.Catalog) -> None:

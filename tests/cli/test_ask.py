@@ -32,9 +32,12 @@ def test_set_answers_give_a_json_checklist(runner: CliRunner) -> None:
     assert set(data) >= {"service", "answers", "channels", "items", "sources", "as_of"}
     assert data["service"]["id"] == "id-card-lost-reissue"
     assert data["channels"]["fully_online"] == {**data["channels"]["fully_online"], "available": False, "status": "pilot"}
-    assert data["channels"]["cross_province"]["available"] is False
+    # living in Guangdong with a Henan hukou: ID cards are accepted away from the hukou place (003)
+    assert data["channels"]["cross_province"] == {**data["channels"]["cross_province"], "available": True, "status": "nationwide"}
+    assert data["channels"]["one_window"]["available"] is None  # being rolled out: not stated for this person
+    assert data["outcome"]["text"]["en"].startswith("Apply at a police station or public-security window in Guangdong")
     kinds = {it["kind"] for it in data["items"]}
-    assert kinds <= {"channel", "where", "bring", "may_be_exempt", "step", "note", "warning"}
+    assert kinds <= {"channel", "where", "bring", "may_be_exempt", "step", "next", "note", "warning"}
     n = len(data["sources"])
     assert all(1 <= i <= n for it in data["items"] for i in it["sources"])
 
@@ -72,7 +75,7 @@ def test_no_answers_and_no_terminal_exit_2_with_a_message_not_a_hang(runner: Cli
 
 
 def test_answers_the_flow_does_not_reach_are_reported_and_ignored(runner: CliRunner) -> None:
-    got = run(runner, "ask", "--set", "service=settlement", "--set", "city_size=under-3m", "--set", "card_issued=not-sure", "--json")
+    got = run(runner, "ask", "--set", "service=settlement", "--set", "settle_city=other-under-3m", "--set", "card_issued=not-sure", "--json")
     assert got.exit_code == 0
     assert "ignored" in got.stderr and "card_issued=not-sure" in got.stderr
     assert "card_issued" not in json.loads(got.stdout)["answers"]
@@ -80,7 +83,7 @@ def test_answers_the_flow_does_not_reach_are_reported_and_ignored(runner: CliRun
 
 def test_save_answers_records_only_asked_questions_and_replays_to_the_same_checklist(runner: CliRunner, tmp_path: Path) -> None:
     saved = tmp_path / "me.yaml"
-    first = run(runner, "ask", *LOST, "--set", "city_size=over-5m", "--json", "--save-answers", str(saved))
+    first = run(runner, "ask", *LOST, "--set", "settle_city=beijing", "--json", "--save-answers", str(saved))
     assert first.exit_code == 0, first.output
     doc = yaml.safe_load(saved.read_text("utf-8"))
     assert list(doc["answers"]) == ["service", "hukou_province", "live_province", "card_issued"]
@@ -91,9 +94,9 @@ def test_save_answers_records_only_asked_questions_and_replays_to_the_same_check
 
 def test_set_overrides_the_answers_file(runner: CliRunner, tmp_path: Path) -> None:
     f = tmp_path / "a.yaml"
-    f.write_text("service: settlement\ncity_size: under-3m\n", "utf-8")
-    got = run(runner, "ask", "--answers", str(f), "--set", "city_size=over-5m", "--json")
-    assert json.loads(got.stdout)["answers"]["city_size"] == "over-5m"
+    f.write_text("service: settlement\nsettle_city: other-under-3m\n", "utf-8")
+    got = run(runner, "ask", "--answers", str(f), "--set", "settle_city=beijing", "--json")
+    assert json.loads(got.stdout)["answers"]["settle_city"] == "beijing"
 
 
 def test_a_broken_answers_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
@@ -157,12 +160,12 @@ def test_questions_json_lists_ids_prompts_types_choices_and_conditions(runner: C
 
 def test_questions_for_one_service_are_only_those_it_can_ask(runner: CliRunner) -> None:
     data = json.loads(run(runner, "questions", "--json", "--service", "port-visa").stdout)
-    assert [q["id"] for q in data] == ["service", "nationality", "visit_purpose", "visa_time"]
+    assert [q["id"] for q in data] == ["service", "visit_purpose", "visa_time"]
 
 
 def test_questions_graph_is_mermaid(runner: CliRunner) -> None:
     got = run(runner, "questions", "--graph", "--service", "settlement")
-    assert got.stdout.startswith("flowchart TD") and "city_size" in got.stdout
+    assert got.stdout.startswith("flowchart TD") and "settle_city" in got.stdout
 
 
 # -- hanban validate reports wizard problems as FILE:LINE: field: message ------------------------

@@ -17,11 +17,11 @@ pexpect = pytest.importorskip("pexpect")
 ESCAPE_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 SERVICE = "What do you need to get done"
 PROVINCE = "Which province is your hukou"
-NATIONALITY = "What is your nationality"
+PURPOSE = "What is the purpose of your trip"
 REPEAT = "come and go several times"
 REVIEW = "check them"
 VISA = ["--set", "service=business-multi-entry-visa"]
-VISA_FOREIGN = VISA + ["--set", "nationality=foreign", "--set", "visit_purpose=business-talks"]
+VISA_FOREIGN = VISA + ["--set", "visit_purpose=business-talks"]
 
 
 def env(**extra: str) -> dict[str, str]:
@@ -56,7 +56,7 @@ def run_in_pty(args: list[str], *, cols: int = 80, term: str = "xterm-256color")
 STAGES = {
     "the first question (a searchable select)": ([], [SERVICE]),
     "a later searchable select": (["--set", "service=no-crime-certificate"], [PROVINCE]),
-    "a short select": (VISA, [NATIONALITY]),
+    "a short select": (VISA, [PURPOSE]),
     "a yes/no question": (VISA_FOREIGN, [REPEAT]),
     "the summary of answers": (VISA_FOREIGN, [REPEAT, REVIEW]),
 }

@@ -21,4 +21,5 @@ def test_enter_at_every_prompt_gives_a_checklist(service: str, lang: str) -> Non
     assert service in services()
     # (a province has no default to take: it is typed, then Enter keeps it as where you live)
     assert check(("henan\r" if service != "port-visa" else "") + "\r" * 8, service, lang, False) == 0
-    assert check("\r" + "4x\x7f2\r" + "a note\r" + "\r", "settlement", lang, True) == 0  # city size, the number, the text, review
+    # the city is typed (a picker has no default), then the number, the text, review
+    assert check("shanghai\r" + "4x\x7f2\r" + "a note\r" + "\r", "settlement", lang, True) == 0
