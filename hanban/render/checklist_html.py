@@ -17,7 +17,7 @@ from html import escape
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import heading, sections, see_lines, title
+from hanban.render.checklist_common import heading, official_addresses, sections, see_lines, title
 from hanban.strings import Lang, labeled, word
 from hanban.wizard.checklist import Checklist
 
@@ -49,9 +49,9 @@ STYLE = (
     "@media print{"
     "html{font-size:10.5pt}"  # the rem sizes above shrink with it
     "body{max-width:none;margin:0;padding:0;line-height:1.5;color:#000}"
-    # Citations and back-links go to places on the page; a link to the web (none yet: addresses are
-    # in the text) would print its address.
-    "a{color:#000;text-decoration:none}a[href^='http']::after{content:' <' attr(href) '>'}"
+    # Citations and back-links go to places on the page, and an official address is its own text;
+    # any other link to the web prints its address after it.
+    "a{color:#000;text-decoration:none}a[href^='http']:not(.url)::after{content:' <' attr(href) '>'}"
     ".back{display:none}"
     ".as-of,.sources,footer{color:#000}"
     ".warning li,p.warning{color:#000;background:none;border-left:2pt solid #000}"
@@ -104,9 +104,16 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
     """The page; `age` is the age warning to show under the as-of date (None: none)."""
     numbers = cl.numbers()
     zh = chinese_script(lang)
+    addresses = official_addresses(catalog)
 
     def text(s: str) -> str:
         return marked(s, lang, zh)
+
+    def linked(s: str) -> str:
+        """Catalog text, with the official addresses of places in it as links (an address is
+        written as it stands: escaping leaves it alone, and it holds no Chinese)."""
+        out = text(s)
+        return addresses.sub(lambda mt: f'<a class="url" href="{mt.group()}">{mt.group()}</a>', out) if addresses else out
 
     cited: dict[int, int] = {}  # source number -> how many times it is cited so far
 
@@ -138,7 +145,7 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
         "<main>",
         '<section class="outcome">',
         f"<h2>{text(heading('outcome', lang))}</h2>",
-        f'<p class="answer"><b>{text(cl.outcome.text.get(lang))}</b>{cites(cl.outcome.sources)}</p>',
+        f'<p class="answer"><b>{linked(cl.outcome.text.get(lang))}</b>{cites(cl.outcome.sources)}</p>',
     ]
     if cl.outcome.see:
         out += [f"<p>{text(labeled(heading('see', lang), '', lang).rstrip())}</p>", '<ul class="see">']
@@ -154,7 +161,7 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
     for kind, items in sections(cl):
         tag = "ol" if kind == "step" else "ul"
         out += ["<section>", f"<h2>{text(heading(kind, lang))}</h2>", f'<{tag} class="{kind}">']
-        out += [f"<li>{text(it.text.get(lang))}{cites(it.sources)}</li>" for it in items]
+        out += [f"<li>{linked(it.text.get(lang))}{cites(it.sources)}</li>" for it in items]
         out += [f"</{tag}>", "</section>"]
     out += ["<section>", f"<h2>{text(heading('sources', lang))}</h2>", '<ol class="sources">']
     for s, n in numbers.items():

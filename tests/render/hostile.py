@@ -1,4 +1,4 @@
-"""Catalog text that tries to be markup, and real checklists (the answers of LOST and STOP) made
+"""Catalog text that tries to be markup, and real checklists (the answers of LOST, STOP, LOCAL) made
 to carry it everywhere a renderer puts catalog or interface text: title, outcome, answers, every
 item, source outlets and quotes."""
 
@@ -13,6 +13,8 @@ from hanban.wizard.checklist import Checklist, Outcome
 
 LOST = {"service": "id-card-lost-reissue", "hukou_province": "henan", "live_province": "guangdong", "card_issued": "over-two-years"}
 STOP = {"service": "port-visa", "visit_purpose": "other"}  # an early stop: the outcome and what to see instead
+LOCAL = {"service": "id-card-lost-reissue", "hukou_province": "zhejiang", "live_province": "zhejiang", "card_issued": "within-two-years"}
+# (LOCAL's next step is the MPS platform, with its official address)
 
 HOSTILE = (
     "*stars* **bold** _under_ __score__ ~~strike~~ ~sub~ ^sup^ ==mark== ++ins++",

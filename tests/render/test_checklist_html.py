@@ -9,12 +9,14 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hostile import HOSTILE, LOST, STOP, hostile
+from hostile import HOSTILE, LOCAL, LOST, STOP, hostile
 
 from hanban.render.checklist_html import STYLE, html
 from hanban.strings import LANGS, Lang
 from wizard_helpers import checklist_for, real
 
+OFFICIAL = {p.url for p in real()[0].places.values() if p.url}
+BEIJING = {"service": "hukou-transfer", "hukou_province": "hebei", "destination_province": "beijing"}  # cites Ta Kung Pao (Traditional)
 VOID = {"meta", "br", "hr", "img", "link", "input", "wbr"}
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
@@ -74,7 +76,7 @@ def parse(page: str) -> Page:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("answers", [LOST, STOP], ids=["lost-card", "port-visa-stop"])
+@pytest.mark.parametrize("answers", [LOST, STOP, LOCAL], ids=["lost-card", "port-visa-stop", "next-steps"])
 def test_the_page_is_well_formed_says_its_language_and_loads_nothing(lang: Lang, answers: dict[str, str]) -> None:
     cat = real()[0]
     p = parse(html(checklist_for(**answers), cat, lang, "an age warning"))
@@ -83,7 +85,7 @@ def test_the_page_is_well_formed_says_its_language_and_loads_nothing(lang: Lang,
     assert not {"script", "iframe", "object", "embed", "img", "link", "base", "form"} & set(p.tags)
     assert not [k for k, _ in p.attrs if k.startswith("on") or k == "style"]
     assert len(p.ids) == len(set(p.ids)), "ids are unique"
-    assert all(h.startswith("#") and h[1:] in p.ids for h in p.hrefs), "every link goes to a place on the page"
+    assert all(h[1:] in p.ids if h.startswith("#") else h in OFFICIAL for h in p.hrefs), "links go to the page or an official address"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -99,12 +101,15 @@ def test_citations_link_to_their_source_and_each_source_links_back(lang: Lang) -
     assert {h[len("#src-"):] for h in cites} == {str(k) for k in range(1, n + 1)}
 
 
-def test_chinese_in_an_english_page_says_it_is_chinese() -> None:
-    cl = checklist_for(**LOST)
-    p = parse(html(cl, real()[0], "en"))
+@pytest.mark.parametrize("answers", [LOST, BEIJING], ids=["lost-card", "hukou-to-beijing"])
+def test_chinese_in_an_english_page_says_it_is_chinese_and_each_quote_its_script(answers: dict[str, str]) -> None:
+    cat = real()[0]
+    cl = checklist_for(**answers)
+    p = parse(html(cl, cat, "en"))
     unmarked = [t for t, lang, _ in p.texts if CJK.search(t) and not (lang or "").startswith("zh")]
     assert unmarked == []
-    assert any(lang == "zh-Hant" for t, lang, tags in p.texts if "北京在市政務服務中心" in t)  # Ta Kung Pao writes Traditional
+    for s in cl.sources:
+        assert {lang for t, lang, _ in p.texts if s.quote in t} == {cat.seeds[s.file].script}
     assert any(lang == "zh-Hans" for t, lang, tags in p.texts if "人民网" in t)
 
 
@@ -136,3 +141,16 @@ def test_the_style_names_chinese_system_fonts_loads_none_and_has_print_rules() -
         assert f'"{face}"' in STYLE
     assert "url(" not in STYLE and "@import" not in STYLE and "@font-face" not in STYLE
     assert "@media print" in STYLE and "break-inside:avoid" in STYLE
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_next_step_links_the_platforms_official_address_as_its_own_text(lang: Lang) -> None:
+    page = html(checklist_for(**LOCAL), real()[0], lang)
+    parse(page)
+    assert '<a class="url" href="https://zwfw.mps.gov.cn">https://zwfw.mps.gov.cn</a>' in page
+
+
+def test_a_traditional_source_is_among_those_checked() -> None:
+    cat = real()[0]
+    assert "zh-Hant" in {cat.seeds[s.file].script for s in checklist_for(**BEIJING).sources}
+

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from hostile import HOSTILE, LOST, STOP, flat, hostile
+from hostile import HOSTILE, LOCAL, LOST, STOP, flat, hostile
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from hanban.render.checklist_common import official_addresses
 from hanban.render.checklist_markdown import literal, markdown
 from hanban.strings import LANGS
 from wizard_helpers import checklist_for, real
@@ -39,6 +40,14 @@ def only_text(markdown_text: str) -> str:
     return inline_text(toks[1])
 
 
+def _walk(tokens: list[Token]) -> list[Token]:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out += _walk(t.children or [])
+    return out
+
+
 @pytest.mark.parametrize("text", HOSTILE)
 def test_a_hostile_text_renders_as_itself(text: str) -> None:
     assert only_text(literal(text)) == flat(text)
@@ -58,9 +67,15 @@ def test_a_hostile_text_stays_inside_a_list_item_a_heading_and_bold(text: str) -
 
 
 def test_quotes_and_inert_punctuation_stay_readable_in_the_markdown_itself() -> None:
-    assert literal("“人民网” 'single' \"double\", it's 50% (see: a/b; c?)") == "“人民网” 'single' \"double\", it's 50% (see: a/b; c?)"
-    assert literal("000_c6c68a2d4d68e37f.txt, measure 15") == "000_c6c68a2d4d68e37f.txt, measure 15"
-    assert literal("1. first") == "1\\. first" and literal("- x") == "\\- x" and literal("4.5 million") == "4.5 million"
+    for text in (
+        "“人民网” 'single' \"double\", it's 50% (see: a/b; c?)",
+        "000_c6c68a2d4d68e37f.txt, measure 15",
+        '公安部“互联网+政务服务”平台 and the "Internet + Government Services" platform',
+        "4.5 million; a -> b; a <= b; R&D, Q&A, x = y! (1) 2. 3)",
+    ):
+        assert literal(text) == text
+    assert literal("1. first") == "1\\. first" and literal("- x") == "\\- x" and literal("+ x") == "\\+ x"
+    assert literal("&amp; &#x202E;") == "\\&amp; \\&\\#x202E;" and literal("<b>") == "\\<b>"
 
 
 # Printable text: ASCII (all its punctuation), line breaks and tabs, Chinese and its punctuation.
@@ -86,12 +101,29 @@ def test_any_text_in_bold_is_bold_and_nothing_else(text: str) -> None:
     assert inline_text(inline) == "x " + flat(text)
 
 
-def _walk(tokens: list[Token]) -> list[Token]:
-    out = []
-    for t in tokens:
-        out.append(t)
-        out += _walk(t.children or [])
-    return out
+LINKS = official_addresses(real()[0])  # the places' official web addresses
+
+
+def test_an_official_address_is_a_link_and_any_other_address_is_text() -> None:
+    doc = literal("the MPS platform (https://zwfw.mps.gov.cn) or https://zwfw.mps.gov.cn.evil.example or https://evil.example", LINKS)
+    toks = MD.parse(doc)
+    links = [t.attrGet("href") for t in _walk(toks) if t.type == "link_open"]
+    assert links == ["https://zwfw.mps.gov.cn"]
+    assert "".join(c.content for c in _walk(toks) if c.type == "text") == (
+        "the MPS platform (https://zwfw.mps.gov.cn) or https://zwfw.mps.gov.cn.evil.example or https://evil.example"
+    )
+    assert literal("https://zwfw.mps.gov.cn first", LINKS) == "<https://zwfw.mps.gov.cn> first"
+
+
+@given(st.lists(st.one_of(TEXTS, st.just("https://zwfw.mps.gov.cn")), max_size=4))
+def test_any_text_with_an_official_address_renders_as_itself_with_at_most_that_link(parts: list[str]) -> None:
+    text = " ".join(parts)
+    if not flat(text):
+        return
+    toks = [t for t in _walk(MD.parse(literal(text, LINKS))) if t.type not in ("paragraph_open", "paragraph_close", "inline")]
+    assert {t.type for t in toks if t.type != "text" or t.content} <= {"text", "link_open", "link_close"}
+    assert {t.attrGet("href") for t in toks if t.type == "link_open"} <= {"https://zwfw.mps.gov.cn"}
+    assert "".join(t.content for t in toks if t.type == "text") == flat(text)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -119,3 +151,12 @@ def test_a_checklist_of_hostile_catalog_text_has_only_hanbans_own_markup(lang: s
         assert flat(text) in shown, text
     rendered = MD.render(doc)
     assert not re.search(r"<(?!/?(h1|h2|p|ul|ol|li|strong|em|a)\b)", rendered), "markup from the catalog"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_next_step_links_the_platforms_official_address(lang: str) -> None:
+    cl = checklist_for(**LOCAL)
+    tokens = _walk(MD.parse(markdown(cl, real()[0], lang)))  # type: ignore[arg-type]
+    hrefs = [str(t.attrGet("href")) for t in tokens if t.type == "link_open"]
+    assert [h for h in hrefs if not h.startswith("#source-")] == ["https://zwfw.mps.gov.cn"]
+
