@@ -111,7 +111,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'cl.status.pilot': ('试点', '試點', 'pilot (试点)'),
     'cl.status.exploring': ('探索中', '探索中', 'being explored (探索)'),
     'cl.status.not_stated': ('推行范围资料未说明', '推行範圍資料未說明', 'how widely: not stated'),
-    'cl.verdict.called_for': ('措施要求全面实施', '措施要求全面實施', 'called for nationwide'),
+    'cl.verdict.nationwide': ('全国推行', '全國推行', 'nationwide'),
     'cl.verdict.pilot': ('试点', '試點', 'pilot'),
     'cl.verdict.exploring': ('探索中', '探索中', 'being explored'),
     'cl.verdict.offered': ('正在推行，范围资料未说明', '正在推行，範圍資料未說明', 'being rolled out; how widely is not stated'),

@@ -12,6 +12,7 @@ from hanban.catalog.schema import VALIDITY_KEYS, Checker
 from hanban.catalog.yamlio import PathKey
 
 NATIONWIDE_WORDS = ("全面", "全国", "全國", "全類型", "全类型")
+ONLINE_MEASURE = 14  # the measure whose list names the 全程网办 items
 
 
 def channel(c: Checker, name: str, value: Any, path: PathKey) -> m.Channel | None:
@@ -30,6 +31,10 @@ def channel(c: Checker, name: str, value: Any, path: PathKey) -> m.Channel | Non
         c.err(path + ("status",), "nationwide, but no source quote says 全面/全国")
     if not available and status != "not_stated":
         c.err(path + ("status",), f"status {status!r} on a channel that is not available")
+    if name == "fully_online" and available and sources and not any(s.measure == ONLINE_MEASURE for s in sources):
+        # One rule for services done online that measure 14 does not list: a step or a note, not 全程网办.
+        c.err(path + ("available",), f"全程网办 needs a source from measure {ONLINE_MEASURE}, which lists its items; "
+              "a service done online but not on that list says so in a step or note")
     return m.Channel(name, available, status, conditions, regions, sources)
 
 

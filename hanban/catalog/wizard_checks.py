@@ -46,11 +46,42 @@ def lint(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]:
     if not wiz.questions:
         return []
     covered = {sid for r in wiz.rules for sid in r.services}
-    return [
+    problems = [
         _problem(s.origin, f"services[{sid}]", "the service has no wizard rules (add at least one to rules.yaml)")
         for sid, s in services.items()
         if sid not in covered
     ]
+    return problems + _check_claims(wiz, services)
+
+
+# Words by which a note claims a channel (in the zh-Hans text, where the sources' own terms are).
+CLAIMS = {
+    "cross_province": ("跨省通办", "异地受理", "全国通办", "异地办理"),
+    "fully_online": ("全程网办",),
+    "one_window": ("一窗通办", "一窗受理", "一窗办"),
+}
+
+
+def _check_claims(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]:
+    """A note that claims a channel (跨省通办, 全程网办, 一窗通办) on a service whose channel field
+    says it is not available, and that no rule opens for anyone: the checklist would contradict
+    itself (a "not stated" channel line above a note saying it can be done)."""
+    problems = []
+    for sid, s in services.items():
+        opened = {r.channel.name for r in wiz.rules_for(sid) if r.channel is not None and r.channel.available}
+        for i, note in enumerate(s.notes):
+            for name, words in CLAIMS.items():
+                ch = s.channels.get(name)
+                if ch is None or ch.available or name in opened:
+                    continue
+                said = [w for w in words if w in note.text.zh_hans]
+                if said:
+                    problems.append(_problem(
+                        s.origin, f"services[{sid}].notes[{i}]",
+                        f"the note speaks of {said[0]} but channels.{name} is not available and no rule opens it: "
+                        "make the channel say so (with its source) or reword the note",
+                    ))
+    return problems
 
 
 def placeholders(t: Text | None) -> set[str]:

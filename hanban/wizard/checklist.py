@@ -147,7 +147,7 @@ def base_verdict(c: m.Channel, catalog: Catalog) -> ChannelVerdict:
 
 
 STATUS_VERDICT = {  # what "yes" means, by how widely the sources say a channel runs
-    "nationwide": "cl.verdict.called_for",  # a directive (全面实施), not a report that it is done
+    "nationwide": "cl.verdict.nationwide",  # the why says whether a directive (全面实施: check first) or a report
     "pilot": "cl.verdict.pilot",
     "exploring": "cl.verdict.exploring",
     "not_stated": "cl.verdict.offered",  # offered, how widely not stated
