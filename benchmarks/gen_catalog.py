@@ -44,6 +44,7 @@ SEED = "000_c6c68a2d4d68e37f.txt"
 Q_CROSS = "全面实施“跨省通办”"
 Q_ONLINE = "一窗受理、综合服务"
 Q_DOCS = "免交居民户口簿"
+Q_WEB = "持续推进公安政务服务“全程网办”"
 
 
 def service_yaml(n: int, province: tuple[str, str], rng: random.Random) -> str:
@@ -58,6 +59,7 @@ def service_yaml(n: int, province: tuple[str, str], rng: random.Random) -> str:
     doc = DOCS[n % len(DOCS)]
     src = f"{{file: {SEED}, measure: 15, quote: {Q_CROSS}}}"
     src13 = f"{{file: {SEED}, measure: 13, quote: {Q_ONLINE}}}"
+    src14 = f"{{file: {SEED}, measure: 14, quote: {Q_WEB}}}"  # 全程网办 is measure 14's
 
     def channel(on: bool, status: str, source: str, regions: str = "") -> str:
         if not on:
@@ -74,7 +76,7 @@ def service_yaml(n: int, province: tuple[str, str], rng: random.Random) -> str:
         f"    summary: {{zh-Hans: {zh_prov}{zh}事项。, en: {en.capitalize()} in {slug.capitalize()}.}}\n"
         f"    channels:\n"
         f"      one_window: {channel(window, 'not_stated', src13)}\n"
-        f"      fully_online: {channel(online, 'pilot', src13, region)}\n"
+        f"      fully_online: {channel(online, 'pilot', src14, region)}\n"
         f"      cross_province: {channel(cross, 'nationwide', src)}\n"
         + (f"    measures: [16]\n    documents: [{{kind: {doc}, exemption: may_be_exempt, sources: [{{file: {SEED}, measure: 16, quote: {Q_DOCS}}}]}}]\n" if n % 5 < 2 else "")
         + f"    where: [{place}]\n"

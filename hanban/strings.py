@@ -416,6 +416,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'punct.colon': ('：', '：', ': '),
     'punct.list_sep': ('、', '、', ', '),
     'punct.item_sep': ('；', '；', '; '),
+    'punct.comma': ('，', '，', ', '),
     'show.figure_as_of': ('（数据截至{as_of}）', '（資料截至{as_of}）', '(figure as of {as_of})'),
     'help.cmd.catalog': ('正在使用的资料目录，以及资料包（只更新资料，不必升级 hanban）。', '正在使用的資料目錄，以及資料包（只更新資料，不必升級 hanban）。', 'The catalog in use, and catalog packs: data-only releases that update the facts without a new hanban.'),
     'help.cmd.catalog.info': ('显示正在使用的资料目录：各层（内置、资料包、补充目录）、版本、截至日期和已安装的资料包。', '顯示正在使用的資料目錄：各層（內建、資料包、補充目錄）、版本、截至日期和已安裝的資料包。', 'Show the catalog in use: its layers (built-in, pack, overlays), version, as-of date and the installed packs.'),

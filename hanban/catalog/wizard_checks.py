@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from hanban.catalog import conditions as cond
 from hanban.catalog.flowgraph import MAX_QUESTIONS, FlowTooIntricate, Graph
-from hanban.catalog.model import Origin, Service, Text
+from hanban.catalog.model import Origin, Place, Service, Text
 from hanban.catalog.wizard_model import SERVICE_QUESTION, Question, Wizard
 from hanban.errors import Problem
 from hanban.strings import word
@@ -52,6 +52,20 @@ def lint(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]:
         if sid not in covered
     ]
     return problems + _check_claims(wiz, services)
+
+
+def check_place_examples(wiz: Wizard, places: Mapping[str, Place]) -> list[Problem]:
+    """A place's example for a province no `place: true` question offers would never be shown."""
+    offered = {c.value for q in wiz.questions if q.place for c in q.choices}
+    if not offered:
+        return []
+    return [
+        _problem(p.origin, f"places[{pid}].examples[{i}].province",
+                 f"{ex.province!r} is not a choice of any question with place: true ({', '.join(sorted(offered)[:5])}, ...)")
+        for pid, p in places.items()
+        for i, ex in enumerate(p.examples)
+        if ex.province not in offered
+    ]
 
 
 # Words by which a note claims a channel (in the zh-Hans text, where the sources' own terms are).

@@ -258,7 +258,7 @@ class QuestionaryPrompter:
                 return (exact or found)[0][2]
             return None
 
-        hints = [word("w.type_to_find", lang)]
+        hints = ([printable(q.help.get(lang))] if q.help else []) + [word("w.type_to_find", lang)]
         if default is not None and (chosen := q.choice(default)) is not None:
             hints.append(word("w.enter_default", lang, label=chosen.label.get(lang)))
         message = _message(printable(q.prompt.get(lang)), progress, *hints)
@@ -275,9 +275,13 @@ class QuestionaryPrompter:
         if can_go_back:
             choices.append(QChoice(word("w.back", lang), value=BACK))
         first = next((c for c in choices if c.value == default), None)
+        message = printable(q.prompt.get(lang))
+        if q.help:  # on lines of their own, wrapped (prompt_toolkit would cut a long line)
+            width = max(shutil.get_terminal_size().columns - 3, 20)
+            message += "".join(f"\n  {line}" for line in _wrap(printable(q.help.get(lang)), width)) + "\n "
         return _run(  # type: ignore[no-any-return]
             questionary.select(
-                printable(q.prompt.get(lang)), choices=choices, default=first, instruction=f"[{progress}] " + word("w.keys", lang), use_jk_keys=True, **self.io
+                message, choices=choices, default=first, instruction=f"[{progress}] " + word("w.keys", lang), use_jk_keys=True, **self.io
             )
         )
 

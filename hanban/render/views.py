@@ -76,14 +76,13 @@ def measure_name(catalog: Catalog, n: int, lang: Lang) -> str:
 
 
 def source_label(src: m.Source, catalog: Catalog, lang: Lang) -> str:
-    """'000_….txt, measure 15 (People's Daily Online, 2023-08-03)'."""
-    label = src.file
-    if src.measure is not None:
-        label += ", " + word("show.measure", lang, n=src.measure)
+    """"People's Daily Online (人民网), 2023-08-03, measure 15 [000_….txt]": who said it and when
+    first, the seed file (for checking the quote) last."""
     seed = catalog.seeds.get(src.file)
-    if seed:
-        label += f" ({seed.outlet}, {seed.date})"
-    return label
+    parts = [seed.outlet, seed.date] if seed else []
+    if src.measure is not None:
+        parts.append(word("show.measure", lang, n=src.measure))
+    return word("punct.comma", lang).join(parts) + f" [{src.file}]" if parts else src.file
 
 
 DOCUMENT_GROUPS = (("required", "show.bring"), ("may_be_exempt", "show.may_be_exempt"), ("exempt", "show.exempt"), ("not_stated", "show.doc_not_stated"))

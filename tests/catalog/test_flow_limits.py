@@ -7,7 +7,6 @@ conditions tell apart too many combinations of answers, or too many questions.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,17 +35,16 @@ def confirms(n: int, when: Callable[[int], str] = lambda i: "") -> str:
     return "\n".join(out) + "\n"
 
 
-def test_fourteen_yes_no_questions_load_at_once(write: Write, runner: CliRunner, own_cache: Path) -> None:
+def test_fourteen_yes_no_questions_load_at_once(write: Write, runner: CliRunner, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 14 independent yes/no questions are 2^14 = 16,384 paths but a handful of graph states: with
+    # the state limit far below the paths, they still load (the work is the graph's, not the paths')
+    monkeypatch.setattr(flowgraph, "MAX_STATES", 200)
     ov = write("ov/questions.yaml", confirms(14)).parent
-    start = time.perf_counter()
     cat = load_catalog([ov])
-    assert time.perf_counter() - start < 5
     assert {f"flag{i}" for i in range(14)} <= {q.id for q in cat.wizard.questions}
-    start = time.perf_counter()
     got = runner.invoke(app, ["--catalog", str(ov), "questions", "--graph", "--service", "settlement"])
     assert got.exit_code == 0, got.output
     assert "flag13 --> done" in got.stdout
-    assert time.perf_counter() - start < 5
 
 
 def test_yes_no_questions_that_read_each_other_are_walked_as_a_graph(write: Write) -> None:
@@ -63,10 +61,8 @@ def test_conditions_that_tell_apart_too_many_answers_are_refused_with_the_limit(
 
     ov = write("ov/questions.yaml", confirms(24, reads_all)).parent
     monkeypatch.setattr(flowgraph, "MAX_STATES", 5000)  # (the real limit takes about 2 s to reach)
-    start = time.perf_counter()
     with pytest.raises(CatalogError) as exc:
         load_catalog([ov])
-    assert time.perf_counter() - start < 5
     (problem,) = exc.value.problems
     assert problem.file.endswith("ov/questions.yaml") and problem.field.startswith("questions.flag")
     assert f"over the limit of {flowgraph.MAX_STATES:,}" in problem.message

@@ -33,7 +33,7 @@ REVIEW = {"zh-Hans": "您的回答：", "zh-Hant": "您的回答：", "en": "You
         ("zh-Hans", "shenfenzheng diu", "居民身份证丢失补领"),
         ("zh-Hant", "無犯罪", "無犯罪記錄證明開具"),
         ("en", "police clearance", "No-criminal-record certificate"),
-        ("en", "residence", "Residence permit"),
+        ("en", "residence", "Residence permit (居住证, for Chinese citizens)"),
     ],
 )
 def test_typing_chinese_pinyin_or_english_and_enter_picks_a_service_on_a_small_screen(lang: str, typed: str, chosen: str) -> None:

@@ -250,3 +250,23 @@ def test_a_channel_is_not_argued_from_statistics(service: str) -> None:
     cat, _ = real()
     quotes = [s.quote for ch in cat.services[service].channels.values() for s in ch.sources]
     assert not any("亿元" in q for q in quotes)
+
+
+def test_validate_flags_a_place_example_for_a_province_no_question_offers(runner: CliRunner, write: Write, tmp_path: Path) -> None:
+    write("ov/places.yaml", """
+        places:
+          - id: police-station-window
+            name: {zh-Hans: 派出所, en: police station}
+            kind: office
+            description: {zh-Hans: 派出所。, en: A police station.}
+            sources:
+              - {file: 000_c6c68a2d4d68e37f.txt, measure: 18, quote: 加强派出所综合服务窗口}
+            examples:
+              - province: atlantis
+                text: {zh-Hans: 例子。, en: An example.}
+                sources:
+                  - {file: 000_c6c68a2d4d68e37f.txt, measure: 18, quote: 加强派出所综合服务窗口}
+        """)
+    got = runner.invoke(app, ["validate", str(tmp_path / "ov")])
+    assert got.exit_code == 1
+    assert "places[police-station-window].examples[0].province: 'atlantis' is not a choice of any question with place: true" in got.stdout
