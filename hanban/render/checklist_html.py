@@ -43,7 +43,7 @@ STYLE = (
     "ul.warning{padding-left:0}"
     "sup{line-height:0}.cites a{text-decoration:none;padding:0 .05em}"
     "a{color:#0b57a4}a:target,li:target{background:#fff1a8}"
-    ".sources{font-size:.92rem;color:#333}.back{margin-left:.4em}.back a{text-decoration:none;margin-left:.2em}"
+    ".sources{font-size:.92rem;color:#333}.sources .file{font-size:.85em;color:#666}.back{margin-left:.4em;white-space:nowrap}.back a{text-decoration:none;margin-left:.2em}"
     "footer{margin-top:2rem;padding-top:.5rem;border-top:1px solid #d0d0d0;font-size:.9rem;color:#444}"
     "@page{margin:18mm 16mm}"
     "@media print{"
@@ -53,7 +53,7 @@ STYLE = (
     # any other link to the web prints its address after it.
     "a{color:#000;text-decoration:none}a[href^='http']:not(.url)::after{content:' <' attr(href) '>'}"
     ".back{display:none}"
-    ".as-of,.sources,footer{color:#000}"
+    ".as-of,.sources,.sources .file,footer{color:#000}"
     ".warning li,p.warning{color:#000;background:none;border-left:2pt solid #000}"
     ".outcome{background:none;border:1pt solid #000;border-left-width:3pt}"
     "h2{border-bottom-color:#000}"
@@ -172,14 +172,15 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
 
 
 def _source(src: m.Source, catalog: Catalog, lang: Lang, text: Callable[[str], str]) -> str:
-    """'000_….txt, measure 15 (People's Daily Online (人民网), 2023-08-03): “quote”', as
-    `views.source_label` words it, with the outlet's and the quote's Chinese marked with their script."""
-    label = escape(src.file)
-    if src.measure is not None:
-        label += ", " + text(word("show.measure", lang, n=src.measure))
+    """'People's Daily Online (人民网), 2023-08-03, measure 15 [000_….txt]: “quote”', as
+    `checklist_common.source_line` words it, with the outlet's and the quote's Chinese marked with
+    their script, and the seed file (there for checking the quote) set small."""
     seed = catalog.seeds.get(src.file)
-    if seed:
-        label += f" ({marked(seed.outlet, lang, 'zh-Hans')}, {escape(seed.date)})"
+    parts = [marked(seed.outlet, lang, "zh-Hans"), escape(seed.date)] if seed else []
+    if src.measure is not None:
+        parts.append(text(word("show.measure", lang, n=src.measure)))
+    file = f'<span class="file">[{escape(src.file)}]</span>'
+    label = escape(word("punct.comma", lang)).join(parts) + " " + file if parts else file
     script = seed.script if seed else chinese_script(lang)
     return f'{label}: <span class="quote" lang="{escape(script, quote=True)}">“{escape(src.quote)}”</span>'
 
