@@ -8,6 +8,8 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from hanban.strings import Lang
 
 # C0 controls but tab and newline, DEL, C1 controls, the bidirectional overrides and isolates, and
@@ -72,19 +74,76 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
+class Phrase:
+    """Words of the string table that a message names as a value (what a YAML value is: "a list"),
+    rendered in the message's language."""
+
+    key: str
+    params: tuple[tuple[str, object], ...]
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "params", tuple(params.items()))
+
+    def text(self, lang: Lang) -> str:
+        """The words in `lang`."""
+        from hanban.strings import render
+
+        return render(self.key, lang, **localized(self.params, lang))
+
+
+@dataclass(frozen=True, init=False)
 class Problem:
-    """One problem in a catalog file, printed as FILE:LINE: field.path: message."""
+    """One problem in a catalog file, printed as FILE:LINE: field.path: message.
+
+    The message is a key of the string table and the values it names (`Problem(file, 3,
+    "services[0].catgory", "problem.unknown_key_hint", hint="category")`), so it is printed in the
+    reader's language (`text(lang)`); `str()` and `message` are English. File names, field paths
+    and the catalog's own values are printed as they are, in every language.
+    """
 
     file: str
     line: int
     field: str
-    message: str
+    key: str
+    params: tuple[tuple[str, object], ...]
+
+    def __init__(self, file: str, line: int, field: str, key: str, /, **params: object) -> None:
+        object.__setattr__(self, "file", file)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "params", tuple(params.items()))
+
+    def __hash__(self) -> int:  # a value it names may be a list read from YAML
+        return hash((self.file, self.line, self.field, self.key))
+
+    def message_in(self, lang: Lang) -> str:
+        """The message alone (no file, line or field), in `lang`."""
+        from hanban.strings import render
+
+        return render(self.key, lang, **localized(self.params, lang))
+
+    @property
+    def message(self) -> str:
+        """The message alone, in English."""
+        return self.message_in("en")
+
+    def text(self, lang: Lang) -> str:
+        """FILE:LINE: field.path: message, the message in `lang`, safe to print."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        message = self.message_in(lang)
+        text = f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        return printable(text)  # a file name or key from an overlay may carry escape sequences
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        return printable(text)  # a file name or key from an overlay may carry escape sequences
+        return self.text("en")
+
+
+def localized(params: Iterable[tuple[str, object]], lang: Lang) -> dict[str, object]:
+    """A message's values, those that are words themselves (a `Phrase`, a `Problem`, an error) in `lang`."""
+    return {name: v.text(lang) if isinstance(v, (Phrase, Problem, HanbanError)) else v for name, v in params}
 
 
 class HanbanError(Exception):
@@ -108,7 +167,7 @@ class HanbanError(Exception):
             return str(self)
         from hanban.strings import word
 
-        return word(self.key, lang, **self.params)
+        return word(self.key, lang, **localized(self.params.items(), lang))
 
 
 class CatalogError(HanbanError):
@@ -119,6 +178,10 @@ class CatalogError(HanbanError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    def text(self, lang: Lang) -> str:
+        """Every problem, one line each, in `lang`."""
+        return "\n".join(p.text(lang) for p in self.problems)
 
 
 class NotFound(HanbanError):

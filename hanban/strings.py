@@ -8,6 +8,7 @@ names, facts, quotes) is not here: it comes from the catalog files, with its own
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
 from typing import Literal
 
@@ -49,6 +50,39 @@ def word(key: str, lang: Lang, **fmt: object) -> str:
     """The interface string `key` in `lang`, with {placeholders} filled from `fmt`."""
     text = WORDS[key][_COLUMN[lang]]
     return text.format(**fmt) if fmt else text
+
+
+def render(key: str, lang: Lang, /, **fmt: object) -> str:
+    """The string `key` in `lang`, always formatted (a literal brace is written doubled), with two
+    conversions for the values a message names: `{value!q}` quotes a value as each script does
+    (English: Python's repr, 'x'; Chinese: “x” and 「x」, with the same escapes; a number or boolean
+    stays bare), `{choices!l}` joins a list with the script's separator (`, ` or `、`)."""
+    return _Formatter(lang).vformat(WORDS[key][_COLUMN[lang]], (), fmt)
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if conversion == "q":
+            return quote(value, self.lang)
+        if conversion == "l":
+            assert isinstance(value, (list, tuple))
+            return word("punct.list_sep", self.lang).join(str(v) for v in value)
+        return super().convert_field(value, conversion)
+
+
+_QUOTES = {"zh-Hans": ("“", "”"), "zh-Hant": ("「", "」")}
+
+
+def quote(value: object, lang: Lang) -> str:
+    """A value named in a message, quoted as `lang` quotes: repr in English; a string between
+    Chinese quotes, escaped as repr escapes it (newline, tab, unprintable characters)."""
+    if lang not in _QUOTES or not isinstance(value, str):
+        return repr(value)
+    left, right = _QUOTES[lang]
+    return f"{left}{repr(value)[1:-1]}{right}"
 
 
 def labeled(label: str, value: str, lang: Lang) -> str:
@@ -155,6 +189,9 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'h.sources': ('资料来源', '資料來源', 'Sources'),
     'h.as_of': ('资料截至', '資料截至', 'Information as of'),
     'h.disclaimer': ('本清单依据所列资料生成；各地执行情况可能不同，请以当地公安机关为准。', '本清單依據所列資料生成；各地執行情況可能不同，請以當地公安機關為準。', 'This checklist is built from the sources listed; local practice may differ, so the local police have the final word.'),
+    'html.cite': ('资料来源 {n}', '資料來源 {n}', 'Source {n}'),
+    'html.back': ('返回正文中引用处', '返回正文中引用處', 'Back to where it is cited'),
+    'html.back_n': ('返回正文中第 {k} 处引用', '返回正文中第 {k} 處引用', 'Back to citation {k} in the text'),
     'w.back': ('← 返回上一题', '← 返回上一題', '← Back to the previous question'),
     'w.yes': ('是', '是', 'Yes'),
     'w.no': ('否', '否', 'No'),
@@ -379,6 +416,112 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'err.unsafe_file_name': ('文件名含有控制字符或不可见字符 {char}：请重命名该文件', '檔名含有控制字元或不可見字元 {char}：請重新命名該檔案', 'the name holds {char}, a control or invisible character: rename it'),
     'err.unsafe_name': ('名称含有控制字符、不可见字符或换行 {char}（可用来伪造相似的名称）', '名稱含有控制字元、不可見字元或換行 {char}（可用來偽造相似的名稱）', 'a name may not hold {char} (a control or invisible character, tab or newline: they make look-alike names)'),
     'err.query_too_long': ('查询超过 {limit} 个字符：请用更少的字词描述要办的事项', '查詢超過 {limit} 個字元：請用更少的字詞描述要辦的事項', 'the query is longer than {limit} characters; describe the service in fewer words'),
+    # catalog problems (`hanban validate`: FILE:LINE: field.path: message); {x!q} quotes a value, {x!l} joins a list
+    'problem.file_too_big': ('文件大小为 {size:,} 字节，超过上限 {limit:,} 字节', '檔案大小為 {size:,} 位元組，超過上限 {limit:,} 位元組', 'file is {size:,} bytes; the limit is {limit:,}'),
+    'problem.file_over_limit': ('文件超过 {limit:,} 字节的上限', '檔案超過 {limit:,} 位元組的上限', 'file is over the {limit:,}-byte limit'),
+    'problem.cannot_read': ('无法读取：{why}', '無法讀取：{why}', 'cannot read: {why}'),
+    'problem.cannot_read_folder': ('无法读取文件夹：{why}', '無法讀取資料夾：{why}', 'cannot read folder: {why}'),
+    'problem.not_file_or_folder': ('既不是文件也不是文件夹', '既不是檔案也不是資料夾', 'not a file or folder'),
+    'problem.no_such_path': ('文件或文件夹不存在', '檔案或資料夾不存在', 'no such file or folder'),
+    'problem.not_regular_file': ('不是普通文件', '不是普通檔案', 'not a regular file'),
+    'problem.symlink_loop': ('符号链接形成循环：该文件夹已读取过', '符號連結形成迴圈：該資料夾已讀取過', 'symlink loop: folder already visited'),
+    'problem.no_seed_folder': ('找不到原文文件夹', '找不到原文資料夾', 'seed folder not found'),
+    'problem.not_utf8': ('不是 UTF-8 编码（字节偏移 {byte}）；请将文件另存为 UTF-8', '不是 UTF-8 編碼（位元組偏移 {byte}）；請將檔案另存為 UTF-8', 'not UTF-8 (byte {byte}); save the file as UTF-8'),
+    'problem.yaml_control_char': ('YAML 中不允许出现控制字符（{char}）', 'YAML 中不允許出現控制字元（{char}）', 'control characters are not allowed ({char})'),
+    'problem.yaml_special_char': ('YAML 中不允许出现特殊字符（{char}）', 'YAML 中不允許出現特殊字元（{char}）', 'special characters are not allowed ({char})'),
+    'problem.yaml_char': ('YAML 中不允许出现字符 {char}（{reason}）', 'YAML 中不允許出現字元 {char}（{reason}）', '{reason} ({char})'),
+    'problem.yaml_syntax': ('YAML 语法错误：{what}', 'YAML 語法錯誤：{what}', 'YAML syntax error: {what}'),
+    'problem.yaml_error': ('YAML 错误：{what}', 'YAML 錯誤：{what}', 'YAML error: {what}'),
+    'problem.too_deep': ('嵌套层级过深', '巢狀層級過深', 'nested too deeply'),
+    'problem.too_many_values': ('值的个数超过 {limit:,} 个', '值的個數超過 {limit:,} 個', 'more than {limit:,} values'),
+    'problem.alias': ('不允许使用锚点和别名（&name、*name）', '不允許使用錨點和別名（&name、*name）', 'anchors and aliases (&name, *name) are not allowed'),
+    'problem.tag': ('不允许使用 YAML 标签{tag!q}（只接受纯 YAML）', '不允許使用 YAML 標籤{tag!q}（只接受純 YAML）', 'YAML tag {tag!q} is not allowed (plain YAML only)'),
+    'problem.merge_key': ('不允许使用合并键（<<）', '不允許使用合併鍵（<<）', 'merge keys (<<) are not allowed'),
+    'problem.key_not_string': ('键必须是普通字符串', '鍵必須是普通字串', 'keys must be plain strings'),
+    'problem.duplicate_key': ('重复的键', '重複的鍵', 'duplicate key'),
+    'problem.control_char': ('文本中不允许出现控制字符 {char}（转义序列可能进入终端）', '文本中不允許出現控制字元 {char}（轉義序列可能進入終端）', 'control character {char} is not allowed in text (escape sequences could reach the terminal)'),
+    'problem.control_char_in_key': ('键{key!q}：文本中不允许出现控制字符 {char}（转义序列可能进入终端）', '鍵{key!q}：文本中不允許出現控制字元 {char}（轉義序列可能進入終端）', 'key {key!q}: control character {char} is not allowed in text (escape sequences could reach the terminal)'),
+    'problem.number_too_long': ('数字超过 {limit} 位', '數字超過 {limit} 位', 'number has more than {limit} digits'),
+    'problem.empty_file': ('文件为空', '檔案為空', 'the file is empty'),
+    'problem.expected_one_of': ('至少应有以下之一：{choices!l}', '至少應有以下之一：{choices!l}', 'expected at least one of: {choices!l}'),
+    'kind.nothing': ('空值', '空值', 'nothing'),
+    'kind.mapping': ('映射', '對映', 'a mapping'),
+    'kind.list': ('列表', '列表', 'a list'),
+    'kind.string': ('字符串', '字串', 'a string'),
+    'kind.empty_string': ('空字符串', '空字串', 'an empty string'),
+    'kind.boolean': ('布尔值', '布林值', 'a boolean'),
+    'kind.number': ('数字', '數字', 'a number'),
+    'kind.other': ('{name}', '{name}', '{name}'),
+    'problem.expected_mapping': ('应为映射，实际为{got}', '應為對映，實際為{got}', 'expected a mapping, got {got}'),
+    'problem.expected_list': ('应为列表，实际为{got}', '應為列表，實際為{got}', 'expected a list, got {got}'),
+    'problem.expected_string': ('应为非空字符串，实际为{got}', '應為非空字串，實際為{got}', 'expected a non-empty string, got {got}'),
+    'problem.expected_bool': ('应为 true 或 false，实际为{got}', '應為 true 或 false，實際為{got}', 'expected true or false, got {got}'),
+    'problem.unknown_key': ('未知的键', '未知的鍵', 'unknown key'),
+    'problem.unknown_key_hint': ('未知的键，是否想写{hint!q}？', '未知的鍵，是否想寫{hint!q}？', 'unknown key (did you mean {hint!q}?)'),
+    'problem.missing_key': ('缺少必填字段{key!q}', '缺少必填欄位{key!q}', 'missing required key {key!q}'),
+    'problem.not_a_choice': ('{value!q}不是允许的值；可选：{choices!l}', '{value!q}不是允許的值；可選：{choices!l}', '{value!q} is not one of: {choices!l}'),
+    'problem.bad_id': ('{value!q}不是合法的编号：应为小写 ASCII 字母、数字和连字符（kebab-case）', '{value!q}不是合法的編號：應為小寫 ASCII 字母、數字和連字元（kebab-case）', '{value!q} is not a lowercase kebab-case ascii id'),
+    'problem.bad_date': ('{value!q}不是日期（YYYY、YYYY-MM 或 YYYY-MM-DD）', '{value!q}不是日期（YYYY、YYYY-MM 或 YYYY-MM-DD）', '{value!q} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)'),
+    'problem.bad_day': ('{value!q}不是 YYYY-MM-DD 格式的有效日期', '{value!q}不是 YYYY-MM-DD 格式的有效日期', '{value!q} is not a date of the form YYYY-MM-DD'),
+    'problem.until_before_from': ('valid_until {end} 早于 valid_from {start}', 'valid_until {end} 早於 valid_from {start}', 'valid_until {end} is before valid_from {start}'),
+    'problem.superseded_needs_until': ('写了 superseded_by 就必须写 valid_until（本条目有效的最后一天）', '寫了 superseded_by 就必須寫 valid_until（本條目有效的最後一天）', 'superseded_by needs valid_until (the last day this entry held)'),
+    'problem.bad_measure_number': ('应为 1-26 的措施编号，实际为{value!q}', '應為 1-26 的措施編號，實際為{value!q}', 'expected a measure number 1-26, got {value!q}'),
+    'problem.quote_not_found': ('在 {file} 中找不到与这段引文逐字相同的原文', '在 {file} 中找不到與這段引文逐字相同的原文', 'quote not found verbatim in {file}'),
+    'problem.source_required': ('至少需要一条来源', '至少需要一條來源', 'at least one source is required'),
+    'problem.nationwide_unquoted': ('标为 nationwide，但没有一条来源引文写明“全面”或“全国”', '標為 nationwide，但沒有一條來源引文寫明「全面」或「全國」', 'nationwide, but no source quote says 全面/全国'),
+    'problem.status_unavailable': ('渠道不可办，状态却为{status!q}', '渠道不可辦，狀態卻為{status!q}', 'status {status!q} on a channel that is not available'),
+    'problem.issued_not_brought': ('{value!q}是本事项签发或换发的证件（issues:），不能列为需要带的材料', '{value!q}是本事項簽發或換發的證件（issues:），不能列為需要帶的材料', '{value!q} is what this service issues or replaces (issues:); it cannot be a document to bring'),
+    'problem.not_https': ('{value!q}不是 https:// 地址', '{value!q}不是 https:// 地址', '{value!q} is not an https:// address'),
+    'problem.document_needs_kind': ('材料需要写“kind”（documents.yaml 中的种类）或“name”', '材料需要寫「kind」（documents.yaml 中的種類）或「name」', "a document needs a 'kind' (from documents.yaml) or a 'name'"),
+    'problem.list_at_least_one': ('至少列出一项：{choices!l}', '至少列出一項：{choices!l}', 'list at least one of: {choices!l}'),
+    'problem.supersedes_itself': ('事项不能被自身取代', '事項不能被自身取代', 'a service cannot supersede itself'),
+    'problem.duplicate_fact_id': ('本事项中的条目编号{id!q}重复', '本事項中的條目編號{id!q}重複', 'duplicate fact id {id!q} in this service'),
+    'problem.no_such_fact': ('本事项中没有另一个编号为{id!q}的条目', '本事項中沒有另一個編號為{id!q}的條目', 'no other fact of this service has the id {id!q}'),
+    'problem.bad_version': ('{value!q}不是日历版本号（YYYY.MM.DD；同一天再次发布写 YYYY.MM.DD.N）', '{value!q}不是日曆版本號（YYYY.MM.DD；同一天再次釋出寫 YYYY.MM.DD.N）', '{value!q} is not a calendar version (YYYY.MM.DD, or YYYY.MM.DD.N for another release that day)'),
+    'problem.duplicate_id': ('编号{id!q}重复（首次定义于 {first}）', '編號{id!q}重複（首次定義於 {first}）', 'duplicate id {id!q} (first defined at {first})'),
+    'problem.duplicate_catalog': ('本文件夹的资料目录标识已在 {first} 给出', '本資料夾的資料目錄標識已在 {first} 給出', "this folder's catalog identity is already given at {first}"),
+    'problem.unknown_measure': ('measures.yaml 中没有第 {n} 条措施', 'measures.yaml 中沒有第 {n} 條措施', 'measure {n} is not in measures.yaml'),
+    'problem.unknown.place': ('未知的办理地点{value!q}', '未知的辦理地點{value!q}', 'unknown place {value!q}'),
+    'problem.unknown.document': ('未知的材料种类{value!q}', '未知的材料種類{value!q}', 'unknown document kind {value!q}'),
+    'problem.unknown.region': ('未知的地区{value!q}', '未知的地區{value!q}', 'unknown region {value!q}'),
+    'problem.unknown.seed': ('未知的原文文件{value!q}', '未知的原文檔案{value!q}', 'unknown source file {value!q}'),
+    'problem.unknown.service': ('未知的事项{value!q}', '未知的事項{value!q}', 'unknown service {value!q}'),
+    'problem.unknown.question': ('未知的问题编号{value!q}', '未知的問題編號{value!q}', 'unknown question id {value!q}'),
+    'problem.online_needs_measure': ('全程网办须引用第{measure}条（该条列出全程网办事项）；在网上办理但不在清单上的事项，请在步骤或说明中写明', '全程網辦須引用第{measure}條（該條列出全程網辦事項）；在網上辦理但不在清單上的事項，請在步驟或說明中寫明', '全程网办 needs a source from measure {measure}, which lists its items; a service done online but not on that list says so in a step or note'),
+    'problem.note_claims_channel': ('说明提到{word}，但 channels.{channel} 不可办，也没有规则开放它：请让渠道写明（附来源），或改写说明', '說明提到{word}，但 channels.{channel} 不可辦，也沒有規則開放它：請讓渠道寫明（附來源），或改寫說明', 'the note speaks of {word} but channels.{channel} is not available and no rule opens it: make the channel say so (with its source) or reword the note'),
+    'problem.example_province': ('{province!q}不是任何 place: true 问题的选项，这个例子永远不会显示', '{province!q}不是任何 place: true 問題的選項，這個例子永遠不會顯示', '{province!q} is not a choice of any question with place: true, so the example is never shown'),
+    'problem.no_rules': ('该事项没有向导规则（请在 rules.yaml 中至少添加一条）', '該事項沒有嚮導規則（請在 rules.yaml 中至少新增一條）', 'the service has no wizard rules (add at least one to rules.yaml)'),
+    'problem.not_asked_before': ('问题{q!q}不在本问题之前提问（条件只能读取之前的回答）', '問題{q!q}不在本問題之前提問（條件只能讀取之前的回答）', 'question {q!q} is not asked before this one (a condition reads earlier answers only)'),
+    'problem.not_a_choice_of': ('{value!q}不是问题{q!q}的选项', '{value!q}不是問題{q!q}的選項', '{value!q} is not a choice of question {q!q}'),
+    'problem.yes_no_literal': ('问题{q!q}为是非题：只能与 true 或 false 比较，不能与{value!q}比较', '問題{q!q}為是非題：只能與 true 或 false 比較，不能與{value!q}比較', 'question {q!q} is yes/no: compare with true or false, not {value!q}'),
+    'problem.number_literal': ('问题{q!q}的回答是数字，不能与{value!q}比较', '問題{q!q}的回答是數字，不能與{value!q}比較', 'question {q!q} takes numbers, not {value!q}'),
+    'problem.no_service_question': ('没有编号为{q!q}的问题（它是第一个问题）', '沒有編號為{q!q}的問題（它是第一個問題）', 'no question with id {q!q} (the first question)'),
+    'problem.no_choices': ('没有选项', '沒有選項', 'no choices'),
+    'problem.bad_default_from': ('{value!q}不是本问题之前、题型相同的问题', '{value!q}不是本問題之前、題型相同的問題', '{value!q} is not an earlier question of the same type'),
+    'problem.unknown_placeholder': ('占位符 {{{name}}} 不是任何问题的编号', '佔位符 {{{name}}} 不是任何問題的編號', 'placeholder {{{name}}} names no question'),
+    'problem.unreachable': ('无法到达：之前回答的任何组合都不会问到这个问题', '無法到達：之前回答的任何組合都不會問到這個問題', 'unreachable: no combination of earlier answers makes this question asked'),
+    'problem.bad_question_id': ('{value!q}不是合法的问题编号：应为小写 ASCII 字母、数字和下划线，以字母开头（snake_case）', '{value!q}不是合法的問題編號：應為小寫 ASCII 字母、數字和下劃線，以字母開頭（snake_case）', '{value!q} is not a lowercase snake_case ascii id'),
+    'problem.choices_and_from': ('“choices”和“choices_from”只能写一个', '「choices」和「choices_from」只能寫一個', "give either 'choices' or 'choices_from', not both"),
+    'problem.select_needs_choices': ('选择题需要“choices”（或“choices_from: services”）', '選擇題需要「choices」（或「choices_from: services」）', "a select question needs 'choices' (or 'choices_from: services')"),
+    'problem.choices_not_select': ('只有选择题（select）才有选项（本题题型为 {type}）', '只有選擇題（select）才有選項（本題題型為 {type}）', 'only select questions have choices (this one is {type})'),
+    'problem.expected_plain': ('应为单个值', '應為單個值', 'expected a plain value'),
+    'problem.place_not_select': ('只有选择省份的选择题（select）才能给出办理地点', '只有選擇省份的選擇題（select）才能給出辦理地點', 'only a select question (of provinces) can give the place where a person applies'),
+    'problem.order_needs_services': ('只有 choices_from: services 的问题才能写 order', '只有 choices_from: services 的問題才能寫 order', 'only a question with choices_from: services has an order'),
+    'problem.expected_whole_number': ('应为整数，实际为{value!q}', '應為整數，實際為{value!q}', 'expected a whole number, got {value!q}'),
+    'problem.expected_choice_list': ('应为非空列表，每项为 {{value, label}}', '應為非空列表，每項為 {{value, label}}', 'expected a non-empty list of {{value, label}}'),
+    'problem.choice_value_not_string': ('选项值应为字符串，实际为{value!q}（请加引号）', '選項值應為字串，實際為{value!q}（請加引號）', 'expected a string value, got {value!q} (quote it)'),
+    'problem.duplicate_choice': ('选项值{value!q}重复', '選項值{value!q}重複', 'duplicate choice value {value!q}'),
+    'problem.services_required': ('至少列出一个事项编号', '至少列出一個事項編號', 'list at least one service id'),
+    'problem.rule_needs_effect': ('规则需要写“channel”“items”或“outcome”', '規則需要寫「channel」「items」或「outcome」', "a rule needs a 'channel', 'items' or an 'outcome'"),
+    'problem.stop_needs_outcome': ('写了 stop 的规则需要写“outcome”（告诉用户应改为怎么做）', '寫了 stop 的規則需要寫「outcome」（告訴使用者應改為怎麼做）', "a rule that stops needs an 'outcome' (what the person should do instead)"),
+    'problem.expected_true_false_null': ('应为 true、false 或 null（视情况而定）', '應為 true、false 或 null（視情況而定）', 'expected true, false or null (it depends)'),
+    'problem.cond.shape': ('条件应为映射，且恰好含有以下之一：{ops!l}', '條件應為對映，且恰好含有以下之一：{ops!l}', 'a condition is a mapping with exactly one of: {ops!l}'),
+    'problem.cond.equals': ('equals 应为映射 {{question_id: value}}', 'equals 應為對映 {{question_id: value}}', 'equals takes a mapping {{question_id: value}}'),
+    'problem.cond.equals_value': ('应为单个值或 {{answer: question_id}}', '應為單個值或 {{answer: question_id}}', 'expected a plain value or {{answer: question_id}}'),
+    'problem.cond.in': ('in 应为一个 {{question_id: [value, ...]}}', 'in 應為一個 {{question_id: [value, ...]}}', 'in takes one {{question_id: [value, ...]}}'),
+    'problem.cond.in_values': ('应为由单个值组成的非空列表', '應為由單個值組成的非空列表', 'expected a non-empty list of plain values'),
+    'problem.cond.list': ('{op} 应为由条件组成的非空列表', '{op} 應為由條件組成的非空列表', '{op} takes a non-empty list of conditions'),
+    'problem.cond.unknown_op': ('未知的运算符{op!q}；可用：{ops!l}', '未知的運算子{op!q}；可用：{ops!l}', 'unknown operator {op!q}; use one of: {ops!l}'),
     'enc.cannot_show': ('终端的字符集（{encoding}）无法显示部分字符（包括中文），已显示为“?”。请使用 UTF-8 区域设置（如 LANG=C.UTF-8）或设置 PYTHONIOENCODING=utf-8。', '終端的字元集（{encoding}）無法顯示部分字元（包括中文），已顯示為「?」。請使用 UTF-8 區域設定（如 LANG=C.UTF-8）或設定 PYTHONIOENCODING=utf-8。', "this terminal's character set ({encoding}) cannot show some characters (Chinese among them); they were printed as '?'. Use a UTF-8 locale (e.g. LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8."),
     # --output and --save-answers
     'out.exists': ('{path} 已存在；如要覆盖请加 --force', '{path} 已存在；如要覆蓋請加 --force', '{path} already exists; use --force to overwrite it'),

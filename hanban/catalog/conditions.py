@@ -61,11 +61,16 @@ PathKey = tuple[str | int, ...]
 
 
 class ConditionSyntaxError(ValueError):
-    """A malformed condition; `path` is relative to the condition's own position."""
+    """A malformed condition; `path` is relative to the condition's own position, `key` and
+    `params` the problem in the string table (the message, in English, is the exception's text)."""
 
-    def __init__(self, path: PathKey, message: str) -> None:
+    def __init__(self, path: PathKey, key: str, /, **params: object) -> None:
+        from hanban.strings import render
+
         self.path = path
-        super().__init__(message)
+        self.key = key
+        self.params = params
+        super().__init__(render(key, "en", **params))
 
 
 def _is_value(v: Any) -> bool:
@@ -75,12 +80,12 @@ def _is_value(v: Any) -> bool:
 def parse(raw: Any, path: PathKey = ()) -> Condition:
     """Parse a raw YAML condition; raise ConditionSyntaxError naming the offending path."""
     if not isinstance(raw, dict) or len(raw) != 1:
-        raise ConditionSyntaxError(path, f"a condition is a mapping with exactly one of: {', '.join(OPERATORS)}")
+        raise ConditionSyntaxError(path, "problem.cond.shape", ops=OPERATORS)
     (op, arg), = raw.items()
     here = path + (str(op),)
     if op == "equals":
         if not isinstance(arg, dict) or not arg:
-            raise ConditionSyntaxError(here, "equals takes a mapping {question_id: value}")
+            raise ConditionSyntaxError(here, "problem.cond.equals")
         parts: list[Condition] = []
         for qid, value in arg.items():
             if isinstance(value, dict) and set(value) == {"answer"} and isinstance(value["answer"], str):
@@ -88,23 +93,23 @@ def parse(raw: Any, path: PathKey = ()) -> Condition:
             elif _is_value(value):
                 parts.append(Equals(str(qid), value))
             else:
-                raise ConditionSyntaxError(here + (str(qid),), "expected a plain value or {answer: question_id}")
+                raise ConditionSyntaxError(here + (str(qid),), "problem.cond.equals_value")
         return parts[0] if len(parts) == 1 else All(tuple(parts))
     if op == "in":
         if not isinstance(arg, dict) or len(arg) != 1:
-            raise ConditionSyntaxError(here, "in takes one {question_id: [value, ...]}")
+            raise ConditionSyntaxError(here, "problem.cond.in")
         (qid, values), = arg.items()
         if not isinstance(values, list) or not values or not all(_is_value(v) for v in values):
-            raise ConditionSyntaxError(here + (str(qid),), "expected a non-empty list of plain values")
+            raise ConditionSyntaxError(here + (str(qid),), "problem.cond.in_values")
         return In(str(qid), tuple(values))
     if op == "not":
         return Not(parse(arg, here))
     if op in ("all", "any"):
         if not isinstance(arg, list) or not arg:
-            raise ConditionSyntaxError(here, f"{op} takes a non-empty list of conditions")
+            raise ConditionSyntaxError(here, "problem.cond.list", op=op)
         operands = tuple(parse(c, here + (i,)) for i, c in enumerate(arg))
         return All(operands) if op == "all" else Any_(operands)
-    raise ConditionSyntaxError(path, f"unknown operator {op!r}; use one of: {', '.join(OPERATORS)}")
+    raise ConditionSyntaxError(path, "problem.cond.unknown_op", op=op, ops=OPERATORS)
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -28,13 +28,12 @@ def channel(c: Checker, name: str, value: Any, path: PathKey) -> m.Channel | Non
     if available is None or status is None:
         return None
     if status == "nationwide" and sources and not any(w in s.quote for s in sources for w in NATIONWIDE_WORDS):
-        c.err(path + ("status",), "nationwide, but no source quote says 全面/全国")
+        c.err(path + ("status",), "problem.nationwide_unquoted")
     if not available and status != "not_stated":
-        c.err(path + ("status",), f"status {status!r} on a channel that is not available")
+        c.err(path + ("status",), "problem.status_unavailable", status=status)
     if name == "fully_online" and available and sources and not any(s.measure == ONLINE_MEASURE for s in sources):
         # One rule for services done online that measure 14 does not list: a step or a note, not 全程网办.
-        c.err(path + ("available",), f"全程网办 needs a source from measure {ONLINE_MEASURE}, which lists its items; "
-              "a service done online but not on that list says so in a step or note")
+        c.err(path + ("available",), "problem.online_needs_measure", measure=ONLINE_MEASURE)
     return m.Channel(name, available, status, conditions, regions, sources)
 
 
@@ -62,7 +61,7 @@ def document(c: Checker, value: Any, path: PathKey) -> m.Document | None:
             c.ref("document", kind, path + ("kind",))
     name = c.field(d, "name", path, c.name)
     if "kind" not in d and "name" not in d:
-        c.err(path, "a document needs a 'kind' (from documents.yaml) or a 'name'")
+        c.err(path, "problem.document_needs_kind")
     exemption = c.string(d.get("exemption"), path + ("exemption",), choices=m.EXEMPTIONS)
     note = c.field(d, "note", path, c.text)
     sources = c.sources(d.get("sources"), path + ("sources",))
@@ -95,7 +94,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
     category = c.field(d, "category", path, lambda v, p: c.string(v, p, choices=m.CATEGORIES))
     audience = c.seq(d.get("audience"), path + ("audience",), lambda v, p: c.string(v, p, choices=m.AUDIENCES))
     if isinstance(d.get("audience"), list) and not audience:
-        c.err(path + ("audience",), f"list at least one of: {', '.join(m.AUDIENCES)}")
+        c.err(path + ("audience",), "problem.list_at_least_one", choices=m.AUDIENCES)
     summary = c.field(d, "summary", path, c.text)
     measures = c.seq(d.get("measures"), path + ("measures",), c.measure_number)
     for i, n in enumerate(measures):
@@ -105,7 +104,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
     issues = c.id_list(d.get("issues"), path + ("issues",), "document")
     for i, doc in enumerate(documents):
         if doc.kind is not None and doc.kind in issues:
-            c.err(path + ("documents", i, "kind"), f"{doc.kind!r} is what this service issues or replaces (issues:); it cannot be a document to bring")
+            c.err(path + ("documents", i, "kind"), "problem.issued_not_brought", value=doc.kind)
     where = c.id_list(d.get("where"), path + ("where",), "place")
     steps = c.seq(d.get("steps"), path + ("steps",), c.fact)
     notes = c.seq(d.get("notes"), path + ("notes",), c.fact)
@@ -117,7 +116,7 @@ def service(c: Checker, value: Any, path: PathKey) -> m.Service | None:
         c.drop_refs()
         return None
     if validity is not None and validity.superseded_by == ident:
-        c.err(path + ("superseded_by",), "a service cannot supersede itself")
+        c.err(path + ("superseded_by",), "problem.supersedes_itself")
     c.keep_refs(("services", ident))
     return m.Service(
         id=ident,
@@ -156,14 +155,14 @@ def fact_ids(c: Checker, steps: tuple[m.Fact, ...], notes: tuple[m.Fact, ...], p
     for key, facts in (("steps", steps), ("notes", notes)):
         for i, f in enumerate(facts):
             if f.id and f.id in seen:
-                c.err(path + (key, i, "id"), f"duplicate fact id {f.id!r} in this service")
+                c.err(path + (key, i, "id"), "problem.duplicate_fact_id", id=f.id)
             if f.id:
                 seen.add(f.id)
     for key, facts in (("steps", steps), ("notes", notes)):
         for i, f in enumerate(facts):
             then = f.validity.superseded_by if f.validity is not None else ""
             if then and (then not in seen or then == f.id):
-                c.err(path + (key, i, "superseded_by"), f"no other fact of this service has the id {then!r}")
+                c.err(path + (key, i, "superseded_by"), "problem.no_such_fact", id=then)
 
 
 CATALOG_VERSION_RE = re.compile(r"^(\d{4})\.(\d{2})\.(\d{2})(?:\.[1-9]\d*)?$")
@@ -178,7 +177,7 @@ def catalog_info(c: Checker, value: Any, path: PathKey) -> m.CatalogInfo | None:
     if version is not None:
         got = CATALOG_VERSION_RE.match(version)
         if got is None or not _real_day(*got.groups()):
-            c.err(path + ("version",), f"{version!r} is not a calendar version (YYYY.MM.DD, or YYYY.MM.DD.N for another release that day)")
+            c.err(path + ("version",), "problem.bad_version", value=version)
             version = None
     as_of = c.field(d, "as_of", path, c.day)
     publisher = c.field(d, "publisher", path, c.string) or ""
@@ -240,7 +239,7 @@ def place(c: Checker, value: Any, path: PathKey) -> m.Place | None:
     desc = c.field(d, "description", path, c.text)
     url = c.field(d, "url", path, c.string)
     if url is not None and not URL_RE.match(url):
-        c.err(path + ("url",), f"{url!r} is not an https:// address")
+        c.err(path + ("url",), "problem.not_https", value=url)
         url = None
     examples = c.seq(d.get("examples"), path + ("examples",), lambda v, p: place_example(c, v, p))
     sources = c.sources(d.get("sources"), path + ("sources",))

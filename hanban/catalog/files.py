@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from hanban.errors import Problem, unsafe_in_name
-from hanban.strings import word
 
 ENV_OVERLAYS = "HANBAN_CATALOG"
 ENV_DATA = "HANBAN_DATA"
@@ -142,7 +141,7 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
         files.append(FileRef(os.path.abspath(path), root.layer, path.name, str(path), st.st_size, st.st_mtime_ns))
         return
     if not stat.S_ISDIR(st.st_mode):
-        problems.append(Problem(str(path), 0, "", "not a file or folder"))
+        problems.append(Problem(str(path), 0, "", "problem.not_file_or_folder"))
         return
     seen: set[tuple[int, int]] = set()
     # Every command lists every file (a 66,000-service overlay has 3,000): the loop does no more per
@@ -158,13 +157,13 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
         try:
             st = os.stat(folder)
             if (st.st_dev, st.st_ino) in seen:
-                problems.append(Problem(shown(), 0, "", "symlink loop: folder already visited"))
+                problems.append(Problem(shown(), 0, "", "problem.symlink_loop"))
                 return
             seen.add((st.st_dev, st.st_ino))
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            problems.append(Problem(shown(), 0, "", f"cannot read folder: {exc.strerror or exc}"))
+            problems.append(Problem(shown(), 0, "", "problem.cannot_read_folder", why=exc.strerror or str(exc)))
             return
         prefix = f"{label}/{'/'.join(rel)}/" if rel else f"{label}/"
         key_prefix = "\0".join(rel) + "\0" if rel else ""
@@ -174,7 +173,7 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
                 continue
             bad = None if name.isascii() and name.isprintable() else unsafe_in_name(name)
             if bad and (name.endswith(yaml_suffixes) or _is_dir(e)):  # it would be named in messages and `show`
-                problems.append(Problem(shown(name), 0, "", word("err.unsafe_file_name", "en", char=bad)))
+                problems.append(Problem(shown(name), 0, "", "err.unsafe_file_name", char=bad))
                 continue
             try:
                 if e.is_dir():
@@ -182,11 +181,11 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
                 elif name.endswith(yaml_suffixes):
                     est = e.stat()  # follows symlinks: a dangling one raises
                     if not is_reg(est.st_mode):  # a pipe or device would block or never end
-                        problems.append(Problem(shown(name), 0, "", "not a regular file"))
+                        problems.append(Problem(shown(name), 0, "", "problem.not_regular_file"))
                         continue
                     files_append(FileRef(e.path, layer, key_prefix + name, prefix + name, est.st_size, est.st_mtime_ns))
             except OSError as exc:
-                problems.append(Problem(shown(name), 0, "", f"cannot read: {exc.strerror or exc}"))
+                problems.append(Problem(shown(name), 0, "", "problem.cannot_read", why=exc.strerror or str(exc)))
 
     walk(os.path.abspath(path), ())
 
@@ -194,14 +193,14 @@ def _list_root(root: Root, files: list[FileRef], problems: list[Problem]) -> Non
 def _stat_root(root: Root, problems: list[Problem]) -> os.stat_result | None:
     bad = unsafe_in_name(root.label)
     if bad:
-        problems.append(Problem(root.label, 0, "", word("err.unsafe_file_name", "en", char=bad)))
+        problems.append(Problem(root.label, 0, "", "err.unsafe_file_name", char=bad))
         return None
     try:
         return os.stat(root.path)
     except FileNotFoundError:
-        problems.append(Problem(str(root.path), 0, "", "no such file or folder"))
+        problems.append(Problem(str(root.path), 0, "", "problem.no_such_path"))
     except OSError as exc:  # e.g. a path longer than the system takes (File name too long)
-        problems.append(Problem(str(root.path), 0, "", f"cannot read: {exc.strerror or exc}"))
+        problems.append(Problem(str(root.path), 0, "", "problem.cannot_read", why=exc.strerror or str(exc)))
     return None
 
 

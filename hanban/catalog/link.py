@@ -115,7 +115,7 @@ class _Merge:
                 if sid not in where:
                     where[sid] = f"{u.file}:{line}"
                 elif u is unit:
-                    self.problems.append(Problem(u.file, line, "services.id", f"duplicate id {sid!r} (first defined at {where[sid]})"))
+                    self.problems.append(Problem(u.file, line, "services.id", "problem.duplicate_id", id=sid, first=where[sid]))
 
     def small(self, i: int, unit: UnitView) -> None:
         for kind, key, line in unit.small_defs():
@@ -124,9 +124,9 @@ class _Merge:
             # An id may be defined once per layer (questions and rules: once per file).
             scope = (-1 - i if kind in WIZARD_KINDS else unit.layer, kind, key)
             if scope in self.in_scope and kind == "catalog":
-                self.problems.append(Problem(unit.file, line, "catalog", f"this folder's catalog identity is already given at {self.in_scope[scope]}"))
+                self.problems.append(Problem(unit.file, line, "catalog", "problem.duplicate_catalog", first=self.in_scope[scope]))
             elif scope in self.in_scope:
-                self.problems.append(Problem(unit.file, line, f"{kind}.id", f"duplicate id {key!r} (first defined at {self.in_scope[scope]})"))
+                self.problems.append(Problem(unit.file, line, f"{kind}.id", "problem.duplicate_id", id=key, first=self.in_scope[scope]))
             else:
                 self.in_scope[scope] = f"{unit.file}:{line}"
         for kind, entries in unit.small().items():
@@ -204,10 +204,9 @@ def _check_refs(units: Sequence[UnitView], top: Mapping[str, int], tables: Mappi
                 continue  # a later layer replaced the entry that makes this reference
             if not known(r.kind, r.value):
                 if r.kind == "measure":
-                    problems.append(Problem(r.file, r.line, r.field, f"measure {r.value} is not in measures.yaml"))
+                    problems.append(Problem(r.file, r.line, r.field, "problem.unknown_measure", n=r.value))
                 else:
-                    what = {"seed": "source file", "document": "document kind"}.get(r.kind, r.kind)
-                    problems.append(Problem(r.file, r.line, r.field, f"unknown {what} {r.value!r}"))
+                    problems.append(Problem(r.file, r.line, r.field, f"problem.unknown.{r.kind}", value=r.value))
     return problems
 
 

@@ -74,7 +74,7 @@ def read_seed_texts(seeds: Path) -> dict[str, str]:
     from hanban.catalog.schema import squash
 
     if not seeds.is_dir():
-        raise CatalogError([Problem(str(seeds), 0, "", "seed folder not found")])
+        raise CatalogError([Problem(str(seeds), 0, "", "problem.no_seed_folder")])
     return {p.name: squash(p.read_text("utf-8")) for p in sorted(seeds.glob("*.txt"))}
 
 

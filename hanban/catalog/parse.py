@@ -81,11 +81,11 @@ def check_document(
     c = Checker(doc, hant or default_hant(), seed_texts, pinyin)
     unit = Unit(doc.file)
     if doc.data is None:
-        c.err((), "the file is empty")
+        c.err((), "problem.empty_file")
     else:
         top = c.mapping(doc.data, (), (), TOP_LEVEL)
         if top is not None and not top:
-            c.err((), f"expected at least one of: {', '.join(TOP_LEVEL)}")
+            c.err((), "problem.expected_one_of", choices=TOP_LEVEL)
         for key, value in (top or {}).items():
             if key not in TOP_LEVEL:
                 continue
@@ -95,7 +95,7 @@ def check_document(
                 info = catalog_info(c, value, (key,))
                 unit.entries[key] = [info] if info is not None else []
             elif not isinstance(value, list):
-                c.err((key,), f"expected a list, got {kind_of(value)}")
+                c.err((key,), "problem.expected_list", got=kind_of(value))
             else:
                 build = BUILDERS[key]
                 unit.entries[key] = [e for i, v in enumerate(value) if (e := build(c, v, (key, i))) is not None]
@@ -111,7 +111,7 @@ def parse_file(ref: FileRef, seed_texts: Mapping[str, str] | None = None, known_
         st = p.stat()
         unit.size, unit.mtime = st.st_size, st.st_mtime_ns
         if st.st_size > MAX_BYTES:
-            raise CatalogError([Problem(ref.display, 0, "", f"file is {st.st_size:,} bytes; the limit is {MAX_BYTES:,}")])
+            raise CatalogError([Problem(ref.display, 0, "", "problem.file_too_big", size=st.st_size, limit=MAX_BYTES)])
         with p.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
         unit.digest = digest(raw)
@@ -120,7 +120,7 @@ def parse_file(ref: FileRef, seed_texts: Mapping[str, str] | None = None, known_
         unit.problems = list(exc.problems)
         return unit
     except OSError as exc:
-        unit.problems = [Problem(ref.display, 0, "", f"cannot read: {exc.strerror or exc}")]
+        unit.problems = [Problem(ref.display, 0, "", "problem.cannot_read", why=exc.strerror or str(exc))]
         return unit
     unit.entries, unit.refs, unit.problems = checked.entries, checked.refs, checked.problems
     return unit

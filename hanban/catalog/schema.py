@@ -15,8 +15,7 @@ from typing import Any, TypeVar
 
 from hanban.catalog import model as m
 from hanban.catalog.yamlio import Located, PathKey, format_path
-from hanban.errors import Problem, unsafe_in_name
-from hanban.strings import word
+from hanban.errors import Phrase, Problem, unsafe_in_name
 
 ID_RE = m.ID_RE
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -62,8 +61,9 @@ class Checker:
         self._pending: list[Ref] = []  # references of the entry being built
 
     # -- reporting -----------------------------------------------------------------
-    def err(self, path: PathKey, message: str) -> None:
-        self.problems.append(Problem(self.doc.file, self.doc.line(path), format_path(path), message))
+    def err(self, path: PathKey, key: str, /, **params: object) -> None:
+        """Record the problem `key` of the string table (with the values it names) at `path`."""
+        self.problems.append(Problem(self.doc.file, self.doc.line(path), format_path(path), key, **params))
 
     def ref(self, kind: str, value: str | int, path: PathKey) -> None:
         self._pending.append(Ref(kind, value, self.doc.file, self.doc.line(path), format_path(path)))
@@ -85,23 +85,26 @@ class Checker:
         self, value: Any, path: PathKey, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.err(path, f"expected a mapping, got {kind_of(value)}")
+            self.err(path, "problem.expected_mapping", got=kind_of(value))
             return None
         for key in value:
             if key not in required and key not in optional:
                 hint = closest(key, required + optional)
-                self.err(path + (key,), "unknown key" + (f" (did you mean {hint!r}?)" if hint else ""))
+                if hint:
+                    self.err(path + (key,), "problem.unknown_key_hint", hint=hint)
+                else:
+                    self.err(path + (key,), "problem.unknown_key")
         for key in required:
             if key not in value:
-                self.err(path, f"missing required key {key!r}")
+                self.err(path, "problem.missing_key", key=key)
         return value
 
     def string(self, value: Any, path: PathKey, *, choices: tuple[str, ...] = ()) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            self.err(path, f"expected a non-empty string, got {kind_of(value)}")
+            self.err(path, "problem.expected_string", got=kind_of(value))
             return None
         if choices and value not in choices:
-            self.err(path, f"{value!r} is not one of: {', '.join(choices)}")
+            self.err(path, "problem.not_a_choice", value=value, choices=choices)
             return None
         return value
 
@@ -112,20 +115,20 @@ class Checker:
     def ident(self, value: Any, path: PathKey) -> str | None:
         s = self.string(value, path)
         if s is not None and not ID_RE.match(s):
-            self.err(path, f"{s!r} is not a lowercase kebab-case ascii id")
+            self.err(path, "problem.bad_id", value=s)
             return None
         return s
 
     def boolean(self, value: Any, path: PathKey) -> bool | None:
         if not isinstance(value, bool):
-            self.err(path, f"expected true or false, got {kind_of(value)}")
+            self.err(path, "problem.expected_bool", got=kind_of(value))
             return None
         return value
 
     def date(self, value: Any, path: PathKey) -> str | None:
         s = self.string(value, path)
         if s is not None and not DATE_RE.match(s):
-            self.err(path, f"{s!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            self.err(path, "problem.bad_date", value=s)
             return None
         return s
 
@@ -142,7 +145,7 @@ class Checker:
                 return s
             except ValueError:
                 pass
-        self.err(path, f"{s!r} is not a date of the form YYYY-MM-DD")
+        self.err(path, "problem.bad_day", value=s)
         return None
 
     def validity(self, d: dict[str, Any], path: PathKey, superseded_by: Callable[[Any, PathKey], str | None]) -> m.Validity | None:
@@ -154,14 +157,14 @@ class Checker:
         end = self.field(d, "valid_until", path, self.day) or ""
         successor = self.field(d, "superseded_by", path, superseded_by) or ""
         if start and end and start > end:
-            self.err(path + ("valid_until",), f"valid_until {end} is before valid_from {start}")
+            self.err(path + ("valid_until",), "problem.until_before_from", end=end, start=start)
         if "superseded_by" in d and "valid_until" not in d:
-            self.err(path + ("superseded_by",), "superseded_by needs valid_until (the last day this entry held)")
+            self.err(path + ("superseded_by",), "problem.superseded_needs_until")
         return m.Validity(reviewed, start, end, successor)
 
     def measure_number(self, value: Any, path: PathKey) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 26:
-            self.err(path, f"expected a measure number 1-26, got {value!r}")
+            self.err(path, "problem.bad_measure_number", value=value)
             return None
         return value
 
@@ -169,7 +172,7 @@ class Checker:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.err(path, f"expected a list, got {kind_of(value)}")
+            self.err(path, "problem.expected_list", got=kind_of(value))
             return ()
         out = []
         for i, v in enumerate(value):
@@ -205,7 +208,7 @@ class Checker:
         s = self.string(value, path)
         bad = unsafe_in_name(s) if s is not None else None
         if bad:
-            self.err(path, word("err.unsafe_name", "en", char=bad))
+            self.err(path, "err.unsafe_name", char=bad)
             return None
         return s
 
@@ -222,13 +225,13 @@ class Checker:
         if measure is not None:
             self.ref("measure", measure, path + ("measure",))
         if self.seed_texts is not None and file in self.seed_texts and squash(quote) not in self.seed_texts[file]:
-            self.err(path + ("quote",), f"quote not found verbatim in {file}")
+            self.err(path + ("quote",), "problem.quote_not_found", file=file)
         return m.Source(file, measure, quote)
 
     def sources(self, value: Any, path: PathKey, *, required: bool = True) -> tuple[m.Source, ...]:
         got = self.seq(value, path, self.source)
         if required and not got and not (isinstance(value, list) and value):
-            self.err(path, "at least one source is required")
+            self.err(path, "problem.source_required")
         return got
 
     def fact(self, value: Any, path: PathKey) -> m.Fact | None:
@@ -271,13 +274,14 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def kind_of(value: Any) -> str:
-    """What a raw YAML value is, in words."""
+def kind_of(value: Any) -> Phrase:
+    """What a raw YAML value is, in words (of the string table)."""
     if value is None:
-        return "nothing"
-    return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "a number", float: "a number"}.get(
-        type(value), type(value).__name__
-    )
+        return Phrase("kind.nothing")
+    if isinstance(value, str) and not value.strip():
+        return Phrase("kind.empty_string")
+    kind = {dict: "mapping", list: "list", str: "string", bool: "boolean", int: "number", float: "number"}.get(type(value))
+    return Phrase(f"kind.{kind}") if kind else Phrase("kind.other", name=type(value).__name__)
 
 
 def closest(word: str, options: tuple[str, ...]) -> str | None:

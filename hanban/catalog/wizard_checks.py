@@ -11,7 +11,6 @@ from hanban.catalog.flowgraph import MAX_QUESTIONS, FlowTooIntricate, Graph
 from hanban.catalog.model import Origin, Place, Service, Text
 from hanban.catalog.wizard_model import SERVICE_QUESTION, Question, Wizard
 from hanban.errors import Problem
-from hanban.strings import word
 
 PLACEHOLDER_RE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -47,7 +46,7 @@ def lint(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]:
         return []
     covered = {sid for r in wiz.rules for sid in r.services}
     problems = [
-        _problem(s.origin, f"services[{sid}]", "the service has no wizard rules (add at least one to rules.yaml)")
+        _problem(s.origin, f"services[{sid}]", "problem.no_rules")
         for sid, s in services.items()
         if sid not in covered
     ]
@@ -60,8 +59,7 @@ def check_place_examples(wiz: Wizard, places: Mapping[str, Place]) -> list[Probl
     if not offered:
         return []
     return [
-        _problem(p.origin, f"places[{pid}].examples[{i}].province",
-                 f"{ex.province!r} is not a choice of any question with place: true ({', '.join(sorted(offered)[:5])}, ...)")
+        _problem(p.origin, f"places[{pid}].examples[{i}].province", "problem.example_province", province=ex.province)
         for pid, p in places.items()
         for i, ex in enumerate(p.examples)
         if ex.province not in offered
@@ -90,11 +88,7 @@ def _check_claims(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]
                     continue
                 said = [w for w in words if w in note.text.zh_hans]
                 if said:
-                    problems.append(_problem(
-                        s.origin, f"services[{sid}].notes[{i}]",
-                        f"the note speaks of {said[0]} but channels.{name} is not available and no rule opens it: "
-                        "make the channel say so (with its source) or reword the note",
-                    ))
+                    problems.append(_problem(s.origin, f"services[{sid}].notes[{i}]", "problem.note_claims_channel", word=said[0], channel=name))
     return problems
 
 
@@ -105,8 +99,8 @@ def placeholders(t: Text | None) -> set[str]:
     return set(PLACEHOLDER_RE.findall(t.zh_hans + " " + t.en + " " + t.zh_hant))
 
 
-def _problem(origin: Origin, field: str, message: str) -> Problem:
-    return Problem(origin.file, origin.line, field, message)
+def _problem(origin: Origin, field: str, key: str, /, **params: object) -> Problem:
+    return Problem(origin.file, origin.line, field, key, **params)
 
 
 def _check_condition(
@@ -120,19 +114,19 @@ def _check_condition(
     out: list[Problem] = []
     for qid in dict.fromkeys(cond.questions_in(c)):
         if qid not in known:
-            out.append(_problem(origin, field, f"unknown question id {qid!r}"))
+            out.append(_problem(origin, field, "problem.unknown.question", value=qid))
         elif earlier is not None and qid not in earlier:
-            out.append(_problem(origin, field, f"question {qid!r} is not asked before this one (a condition reads earlier answers only)"))
+            out.append(_problem(origin, field, "problem.not_asked_before", q=qid))
     for qid, value in cond.literals(c):
         q = known.get(qid)
         if q is None:
             continue
         if q.type == "select" and (not isinstance(value, str) or value not in choice_values[qid]):
-            out.append(_problem(origin, field, f"{value!r} is not a choice of question {qid!r}"))
+            out.append(_problem(origin, field, "problem.not_a_choice_of", value=value, q=qid))
         elif q.type == "confirm" and not isinstance(value, bool):
-            out.append(_problem(origin, field, f"question {qid!r} is yes/no: compare with true or false, not {value!r}"))
+            out.append(_problem(origin, field, "problem.yes_no_literal", q=qid, value=value))
         elif q.type == "number" and (isinstance(value, bool) or not isinstance(value, int)):
-            out.append(_problem(origin, field, f"question {qid!r} takes numbers, not {value!r}"))
+            out.append(_problem(origin, field, "problem.number_literal", q=qid, value=value))
     return out
 
 
@@ -148,25 +142,25 @@ def _check_references(wiz: Wizard, service_ids: Sequence[str]) -> list[Problem]:
         if q.type == "select"
     }
     if SERVICE_QUESTION not in known:
-        out.append(Problem("catalog/questions.yaml", 0, "questions", f"no question with id {SERVICE_QUESTION!r} (the first question)"))
+        out.append(Problem("catalog/questions.yaml", 0, "questions", "problem.no_service_question", q=SERVICE_QUESTION))
     earlier: set[str] = set()
     for q in wiz.questions:
         out += _check_condition(q.when, known, q.origin, f"questions.{q.id}.when", earlier, choice_values)
         if q.type == "select" and not q.choices and q.choices_from is None:
-            out.append(_problem(q.origin, f"questions.{q.id}.choices", "no choices"))
-        out += [_problem(q.origin, f"questions.{q.id}.order", f"unknown service {sid!r}") for sid in q.order if sid not in services]
+            out.append(_problem(q.origin, f"questions.{q.id}.choices", "problem.no_choices"))
+        out += [_problem(q.origin, f"questions.{q.id}.order", "problem.unknown.service", value=sid) for sid in q.order if sid not in services]
         if q.default_from is not None and (q.default_from not in earlier or known[q.default_from].type != q.type):
-            out.append(_problem(q.origin, f"questions.{q.id}.default_from", f"{q.default_from!r} is not an earlier question of the same type"))
+            out.append(_problem(q.origin, f"questions.{q.id}.default_from", "problem.bad_default_from", value=q.default_from))
         earlier.add(q.id)
     for r in wiz.rules:
         out += _check_condition(r.when, known, r.origin, f"rules.{r.id}.when", None, choice_values)
         for sid in r.services:
             if sid not in services:
-                out.append(_problem(r.origin, f"rules.{r.id}.services", f"unknown service {sid!r}"))
+                out.append(_problem(r.origin, f"rules.{r.id}.services", "problem.unknown.service", value=sid))
         texts = [r.channel.why if r.channel else None] + [it.text for it in r.items]
         for name in sorted(set().union(*(placeholders(t) for t in texts))):
             if name not in known:
-                out.append(_problem(r.origin, f"rules.{r.id}", f"placeholder {{{name}}} names no question"))
+                out.append(_problem(r.origin, f"rules.{r.id}", "problem.unknown_placeholder", name=name))
     return out
 
 
@@ -176,14 +170,14 @@ def _check_reachable(wiz: Wizard, service_ids: Sequence[str]) -> list[Problem]:
     # the same for 66,000 services as for 33.
     if len(wiz.questions) > MAX_QUESTIONS:
         q = wiz.questions[MAX_QUESTIONS]
-        return [_problem(q.origin, f"questions.{q.id}", word("err.too_many_questions", "en", n=f"{len(wiz.questions):,}", limit=MAX_QUESTIONS))]
+        return [_problem(q.origin, f"questions.{q.id}", "err.too_many_questions", n=f"{len(wiz.questions):,}", limit=MAX_QUESTIONS)]
     try:
         seen = Graph(wiz, service_ids).reach().asked
     except FlowTooIntricate as exc:
         q = wiz.by_id()[exc.question]
-        return [_problem(q.origin, f"questions.{q.id}.when", exc.text("en"))]
+        return [_problem(q.origin, f"questions.{q.id}.when", exc.key, **exc.params)]
     return [
-        _problem(q.origin, f"questions.{q.id}.when", "unreachable: no combination of earlier answers makes this question asked")
+        _problem(q.origin, f"questions.{q.id}.when", "problem.unreachable")
         for q in wiz.questions
         if q.id not in seen
     ]

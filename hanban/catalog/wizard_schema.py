@@ -8,7 +8,7 @@ from typing import Any
 
 from hanban.catalog import conditions as cond
 from hanban.catalog import model as m
-from hanban.catalog.schema import Checker
+from hanban.catalog.schema import Checker, kind_of
 from hanban.catalog.wizard_model import (
     CHOICES_FROM,
     QUESTION_TYPES,
@@ -27,7 +27,7 @@ QUESTION_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 def section(c: Checker, key: str, value: Any) -> list[Any]:
     """A file's `questions:` or `rules:` list, typed; problems recorded on the checker."""
     if not isinstance(value, list):
-        c.err((key,), "expected a list")
+        c.err((key,), "problem.expected_list", got=kind_of(value))
         return []
     build = question if key == "questions" else rule
     out = []
@@ -43,7 +43,7 @@ def condition(c: Checker, raw: Any, path: PathKey) -> cond.Condition | None:
     try:
         return cond.parse(raw)
     except cond.ConditionSyntaxError as exc:
-        c.err(path + exc.path, str(exc))
+        c.err(path + exc.path, exc.key, **exc.params)
         return None
 
 
@@ -55,7 +55,7 @@ def question(c: Checker, value: Any, path: PathKey) -> Question | None:
         return None
     qid = c.field(d, "id", path, c.string)
     if qid is not None and not QUESTION_ID_RE.match(qid):
-        c.err(path + ("id",), f"{qid!r} is not a lowercase snake_case ascii id")
+        c.err(path + ("id",), "problem.bad_question_id", value=qid)
         qid = None
     qtype = c.field(d, "type", path, lambda v, p: c.string(v, p, choices=QUESTION_TYPES))
     prompt = c.field(d, "prompt", path, c.text)
@@ -65,26 +65,26 @@ def question(c: Checker, value: Any, path: PathKey) -> Question | None:
     choices_from = c.field(d, "choices_from", path, lambda v, p: c.string(v, p, choices=CHOICES_FROM))
     if qtype == "select":
         if "choices" in d and "choices_from" in d:
-            c.err(path, "give either 'choices' or 'choices_from', not both")
+            c.err(path, "problem.choices_and_from")
         elif "choices" not in d and "choices_from" not in d:
-            c.err(path, "a select question needs 'choices' (or 'choices_from: services')")
+            c.err(path, "problem.select_needs_choices")
         elif "choices" in d:
             choices = choice_list(c, d["choices"], path + ("choices",))
     elif "choices" in d or "choices_from" in d:
-        c.err(path + ("choices",), f"only select questions have choices (this one is {qtype})")
+        c.err(path + ("choices",), "problem.choices_not_select", type=qtype)
     minimum = whole_number(c, d, "min", path) if qtype == "number" else None
     maximum = whole_number(c, d, "max", path) if qtype == "number" else None
     example = d.get("example")
     if example is not None and not isinstance(example, (str, int, bool)):
-        c.err(path + ("example",), "expected a plain value")
+        c.err(path + ("example",), "problem.expected_plain")
         example = None
     order = c.seq(d.get("order"), path + ("order",), c.ident) if "order" in d else ()
     if order and choices_from != "services":
-        c.err(path + ("order",), "only a question with choices_from: services has an order")
+        c.err(path + ("order",), "problem.order_needs_services")
     default_from = c.field(d, "default_from", path, c.string)
     place = bool(c.field(d, "place", path, c.boolean))
     if place and qtype != "select":
-        c.err(path + ("place",), "only a select question (of provinces) can give the place where a person applies")
+        c.err(path + ("place",), "problem.place_not_select")
     if qid is None or qtype is None or prompt is None:
         return None
     return Question(qid, qtype, prompt, help_, choices, choices_from, when, minimum, maximum, example, c.origin(path), order, default_from, place)
@@ -95,14 +95,14 @@ def whole_number(c: Checker, d: dict[str, Any], key: str, path: PathKey) -> int 
         return None
     v = d[key]
     if isinstance(v, bool) or not isinstance(v, int):
-        c.err(path + (key,), f"expected a whole number, got {v!r}")
+        c.err(path + (key,), "problem.expected_whole_number", value=v)
         return None
     return v
 
 
 def choice_list(c: Checker, value: Any, path: PathKey) -> tuple[Choice, ...]:
     if not isinstance(value, list) or not value:
-        c.err(path, "expected a non-empty list of {value, label}")
+        c.err(path, "problem.expected_choice_list")
         return ()
     out: list[Choice] = []
     seen: set[str] = set()
@@ -114,7 +114,7 @@ def choice_list(c: Checker, value: Any, path: PathKey) -> tuple[Choice, ...]:
         val = d.get("value")
         if not isinstance(val, str) or not val.strip():
             # YAML reads bare yes/no/on/off as booleans: choice values must be quoted strings.
-            c.err(p + ("value",), f"expected a string value, got {val!r} (quote it)")
+            c.err(p + ("value",), "problem.choice_value_not_string", value=val)
             continue
         if c.name_string(val, p + ("value",)) is None:  # a value is typed, and printed, like an id
             continue
@@ -122,7 +122,7 @@ def choice_list(c: Checker, value: Any, path: PathKey) -> tuple[Choice, ...]:
             continue  # reported by mapping(): missing required key 'label'
         label = c.name(d["label"], p + ("label",))
         if val in seen:
-            c.err(p + ("value",), f"duplicate choice value {val!r}")
+            c.err(p + ("value",), "problem.duplicate_choice", value=val)
             continue
         seen.add(val)
         if label is not None:
@@ -137,7 +137,7 @@ def rule(c: Checker, value: Any, path: PathKey) -> Rule | None:
     rid = c.field(d, "id", path, c.ident)
     services = c.seq(d.get("services"), path + ("services",), c.ident) if "services" in d else ()
     if "services" in d and not services:
-        c.err(path + ("services",), "list at least one service id")
+        c.err(path + ("services",), "problem.services_required")
     when = condition(c, d["when"], path + ("when",)) if "when" in d else None
     channel = c.field(d, "channel", path, lambda v, p: channel_effect(c, v, p))
     items = c.seq(d.get("items"), path + ("items",), lambda v, p: rule_item(c, v, p))
@@ -145,9 +145,9 @@ def rule(c: Checker, value: Any, path: PathKey) -> Rule | None:
     stop = bool(c.field(d, "stop", path, c.boolean))
     see = c.id_list(d.get("see"), path + ("see",), "service")
     if "channel" not in d and "items" not in d and "outcome" not in d:
-        c.err(path, "a rule needs a 'channel', 'items' or an 'outcome'")
+        c.err(path, "problem.rule_needs_effect")
     if stop and "outcome" not in d:
-        c.err(path + ("stop",), "a rule that stops needs an 'outcome' (what the person should do instead)")
+        c.err(path + ("stop",), "problem.stop_needs_outcome")
     sources = c.sources(d.get("sources"), path + ("sources",))
     if rid is None or not services:
         return None
@@ -161,7 +161,7 @@ def channel_effect(c: Checker, value: Any, path: PathKey) -> ChannelEffect | Non
     name = c.field(d, "name", path, lambda v, p: c.string(v, p, choices=m.CHANNELS))
     available = d.get("available")
     if "available" in d and available is not None and not isinstance(available, bool):
-        c.err(path + ("available",), "expected true, false or null (it depends)")
+        c.err(path + ("available",), "problem.expected_true_false_null")
         return None
     status = c.field(d, "status", path, lambda v, p: c.string(v, p, choices=m.STATUSES))
     why = c.field(d, "why", path, c.text)

@@ -24,6 +24,8 @@ MAX_NUMBER_DIGITS = 100
 # escapes ("\e[31m", "\x1b", "\u202e") would otherwise carry escape sequences into hanban's output.
 
 PathKey = tuple[str | int, ...]
+# What the readers say of a character YAML does not allow (the C reader: control, the Python one: special).
+_READER_REASONS = {"control characters are not allowed": "problem.yaml_control_char", "special characters are not allowed": "problem.yaml_special_char"}
 
 _STR = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {
@@ -73,25 +75,25 @@ def load_file(path: Path, display: str | None = None) -> Located:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise CatalogError(
-                [Problem(name, 0, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
+                [Problem(name, 0, "", "problem.file_too_big", size=size, limit=MAX_BYTES)]
             )
         with path.open("rb") as f:  # bounded: the size on disk may lie (/proc, /dev/zero, a pipe)
             raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CatalogError([Problem(name, 0, "", f"cannot read: {exc.strerror or exc}")]) from None
+        raise CatalogError([Problem(name, 0, "", "problem.cannot_read", why=exc.strerror or str(exc))]) from None
     return load_bytes(raw, name)
 
 
 def load_bytes(raw: bytes, name: str) -> Located:
     """Parse YAML bytes (UTF-8 only) into a Located document."""
     if len(raw) > MAX_BYTES:
-        raise CatalogError([Problem(name, 0, "", f"file is over the {MAX_BYTES:,}-byte limit")])
+        raise CatalogError([Problem(name, 0, "", "problem.file_over_limit", limit=MAX_BYTES)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CatalogError(
-            [Problem(name, line, "", f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]
+            [Problem(name, line, "", "problem.not_utf8", byte=exc.start)]
         ) from None
     text = text.removeprefix("\ufeff")
     loader = Loader(text)
@@ -104,17 +106,17 @@ def load_bytes(raw: bytes, name: str) -> Located:
         else:
             line = text[: exc.position].count("\n") + 1
         raise CatalogError(
-            [Problem(name, line, "", f"{exc.reason} (U+{int(exc.character):04X})")]
+            [Problem(name, line, "", _READER_REASONS.get(exc.reason, "problem.yaml_char"), reason=exc.reason, char=f"U+{int(exc.character):04X}")]
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
         what = exc.problem or exc.context or "malformed YAML"
-        raise CatalogError([Problem(name, line, "", f"YAML syntax error: {what}")]) from None
+        raise CatalogError([Problem(name, line, "", "problem.yaml_syntax", what=what)]) from None
     except yaml.YAMLError as exc:
-        raise CatalogError([Problem(name, 0, "", f"YAML error: {exc}")]) from None
+        raise CatalogError([Problem(name, 0, "", "problem.yaml_error", what=str(exc))]) from None
     except RecursionError:
-        raise CatalogError([Problem(name, 0, "", "nested too deeply")]) from None
+        raise CatalogError([Problem(name, 0, "", "problem.too_deep")]) from None
     finally:
         loader.dispose()
     lines: dict[PathKey, int] = {}
@@ -124,7 +126,7 @@ def load_bytes(raw: bytes, name: str) -> Located:
     try:
         data = converter.convert(node, ())
     except RecursionError:
-        raise CatalogError([Problem(name, 0, "", "nested too deeply")]) from None
+        raise CatalogError([Problem(name, 0, "", "problem.too_deep")]) from None
     if converter.problems:
         raise CatalogError(converter.problems)
     return Located(name, data, lines)
@@ -141,23 +143,23 @@ class _Converter:
         self.count = 0
         self._constructor = yaml.SafeLoader("")
 
-    def fail(self, node: yaml.Node, path: PathKey, message: str) -> None:
-        self.problems.append(Problem(self.name, node.start_mark.line + 1, format_path(path), message))
+    def fail(self, node: yaml.Node, path: PathKey, key: str, /, **params: object) -> None:
+        self.problems.append(Problem(self.name, node.start_mark.line + 1, format_path(path), key, **params))
 
     def convert(self, node: yaml.Node, path: PathKey) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise CatalogError(
-                [Problem(self.name, node.start_mark.line + 1, "", f"more than {MAX_NODES:,} values")]
+                [Problem(self.name, node.start_mark.line + 1, "", "problem.too_many_values", limit=MAX_NODES)]
             )
         if id(node) in self.seen:
             # The composer hands back the same node for every alias of an anchor.
-            self.fail(node, path, "anchors and aliases (&name, *name) are not allowed")
+            self.fail(node, path, "problem.alias")
             raise CatalogError(self.problems)
         self.seen.add(id(node))
         self.lines[path] = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
-            self.fail(node, path, f"YAML tag {node.tag!r} is not allowed (plain YAML only)")
+            self.fail(node, path, "problem.tag", tag=node.tag)
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -170,21 +172,21 @@ class _Converter:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.fail(key_node, path, "merge keys (<<) are not allowed")
+                self.fail(key_node, path, "problem.merge_key")
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, path, "keys must be plain strings")
+                self.fail(key_node, path, "problem.key_not_string")
                 continue
             if id(key_node) in self.seen:
-                self.fail(key_node, path, "anchors and aliases (&name, *name) are not allowed")
+                self.fail(key_node, path, "problem.alias")
                 continue
             self.seen.add(id(key_node))
             key = key_node.value
             if CONTROL_RE.search(key):
-                self.fail(key_node, path, f"key {key!r}: {_control_message(key)}")
+                self.fail(key_node, path, "problem.control_char_in_key", key=key, char=_control_char(key))
                 continue
             if key in out:
-                self.fail(key_node, path + (key,), "duplicate key")
+                self.fail(key_node, path + (key,), "problem.duplicate_key")
                 continue
             out[key] = self.convert(value_node, path + (key,))
         return out
@@ -193,21 +195,21 @@ class _Converter:
         tag = node.tag
         if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
             if CONTROL_RE.search(node.value):
-                self.fail(node, path, _control_message(node.value))
+                self.fail(node, path, "problem.control_char", char=_control_char(node.value))
             return str(node.value)
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":
             return self._constructor.construct_yaml_bool(node)
         if len(node.value) > MAX_NUMBER_DIGITS:
-            self.fail(node, path, f"number has more than {MAX_NUMBER_DIGITS} digits")
+            self.fail(node, path, "problem.number_too_long", limit=MAX_NUMBER_DIGITS)
             return None
         if tag == "tag:yaml.org,2002:int":
             return self._constructor.construct_yaml_int(node)
         return self._constructor.construct_yaml_float(node)
 
 
-def _control_message(text: str) -> str:
+def _control_char(text: str) -> str:
     found = CONTROL_RE.search(text)
     code = ord(found.group()) if found else 0
-    return f"control character U+{code:04X} is not allowed in text (escape sequences could reach the terminal)"
+    return f"U+{code:04X}"

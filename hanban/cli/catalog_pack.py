@@ -34,7 +34,7 @@ def command(
         data, manifest = build_pack(folder, seed_dir)
     except CatalogError as exc:
         for p in exc.problems:
-            io.say(str(p))
+            io.say(p.text(lang))
         raise PackRefused(key="pack.err.not_valid_folder", folder=str(folder), n=len(exc.problems)) from None
     write_atomic(output, data, force=force)
     io.out(f"{sha256(data)}  {output}")  # as sha256sum prints it: `sha256sum -c` checks a download

@@ -20,7 +20,7 @@ def report(io: Io, exc: HanbanError, lang: Lang = "en") -> int:
     """Print an error as clear lines on stderr and return its exit code."""
     if isinstance(exc, CatalogError):
         for p in exc.problems[:MAX_PROBLEMS]:
-            io.say(str(p))
+            io.say(p.text(lang))
         if len(exc.problems) > MAX_PROBLEMS:
             io.say(word("msg.and_more", lang, n=len(exc.problems) - MAX_PROBLEMS))
         io.say(word("msg.catalog_problems", lang, n=len(exc.problems)))

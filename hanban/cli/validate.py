@@ -30,7 +30,7 @@ def command(
     seed_dir = seeds or (Path(os.environ[ENV_SEEDS]) if os.environ.get(ENV_SEEDS) else None)
     cat, problems = full_check(overlays, seeds=seed_dir)  # always the files themselves, never the index
     for p in problems:
-        io.out(str(p))
+        io.out(p.text(inv.lang))
     if problems or cat is None:
         io.say(word("msg.problems_found", inv.lang, n=len(problems)))
         raise typer.Exit(ExitStatus.NOT_FOUND)

@@ -116,7 +116,7 @@ class Build:
         batch: dict[str, list[tuple[Any, ...]]] = {k: [] for k in ("units", "services", "names", "fts")}
         for f, r in zip(todo, parse_files(todo, then=then, progress=self.progress, known_hant=known_hant)):
             if r["problems"] or problems:  # once a file has problems, only collect the others' problems
-                problems += [Problem(*p) for p in r["problems"]]
+                problems += r["problems"]
                 continue
             next_unit += 1
             batch["units"].append((next_unit, f.path, f.layer, f.key, f.display, r["size"], r["mtime"], r["digest"],

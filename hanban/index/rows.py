@@ -36,7 +36,7 @@ def unit_rows(unit: Unit, prepare_search: bool = True) -> dict[str, Any]:
     from hanban.find.resolve import exact_keys, simplified_keys
 
     out: dict[str, Any] = {
-        "file": unit.file, "problems": [(p.file, p.line, p.field, p.message) for p in unit.problems],
+        "file": unit.file, "problems": list(unit.problems),  # Problem objects: their messages are rendered in the reader's language
         "digest": unit.digest, "size": unit.size, "mtime": unit.mtime,
     }
     if unit.problems:

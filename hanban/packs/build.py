@@ -38,7 +38,7 @@ def build_pack(folder: Path, seeds: Path | None = None) -> tuple[bytes, Manifest
         try:
             contents["/".join(f.key.split("\0"))] = Path(f.path).read_bytes()
         except OSError as exc:
-            raise CatalogError([Problem(f.display, 0, "", f"cannot read: {exc.strerror or exc}")]) from None
+            raise CatalogError([Problem(f.display, 0, "", "problem.cannot_read", why=exc.strerror or str(exc))]) from None
     manifest = Manifest(
         FORMAT, info.version, info.as_of, info.publisher, __version__,
         {name: FileEntry(sha256(body), len(body)) for name, body in contents.items()},
@@ -52,7 +52,7 @@ def check_installed(folder: Path, manifest: Manifest) -> None:
     catalog, or whose identity is not the one its manifest gives."""
     cat, problems = full_check([], pack=folder)
     if problems:
-        raise PackRefused(key="pack.err.invalid", n=len(problems), first=str(problems[0]))
+        raise PackRefused(key="pack.err.invalid", n=len(problems), first=problems[0])  # printed in the reader's language
     assert cat is not None
     info = cat.tables.catalogs.get(PACK_LAYER)
     if info is None or (info.version, info.as_of) != (manifest.version, manifest.as_of):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.render.views import source_label
@@ -41,6 +43,21 @@ def see_lines(cl: Checklist, catalog: Catalog, lang: Lang) -> list[str]:
         if s is not None:
             out.append(word("cl.see", lang, name=s.name.get(lang), id=sid))
     return out
+
+
+# An address the exports may turn into a link: https, and no character that HTML or Markdown would
+# read as markup or an entity (`&`), so it is written as it stands.
+_LINKABLE = re.compile(r"https://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~/?#=%-]*)?")
+
+
+def official_addresses(catalog: Catalog) -> re.Pattern[str] | None:
+    """The official web addresses of the catalog's places (outside facts, reviewed), as found in
+    running text: whole, not as the start of a longer address. The exports link these and only
+    these; any other address in catalog text stays text. None when there are none."""
+    urls = sorted({p.url for p in catalog.places.values() if p.url and _LINKABLE.fullmatch(p.url)}, key=len, reverse=True)
+    if not urls:
+        return None
+    return re.compile(f"(?<![A-Za-z0-9/.])(?:{'|'.join(map(re.escape, urls))})(?![A-Za-z0-9._~/?#=&%-])")
 
 
 def outcome_cites(cl: Checklist, numbers: dict[m.Source, int]) -> str:

@@ -143,7 +143,7 @@ def read_answers_file(path: Path) -> dict[str, Any]:
     try:
         doc = load_file(path, str(path))
     except CatalogError as exc:
-        raise AnswerError(key="err.answers_file", why=str(exc)) from None
+        raise AnswerError(key="err.answers_file", why=exc) from None  # its problems, in the reader's language
     data = doc.data
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
         data = data["answers"]  # a --save-answers file (or a --json checklist's answers)

@@ -384,3 +384,15 @@ def test_a_pack_file_gets_the_usual_permissions(runner: CliRunner, tmp_path: Pat
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o644  # readable by a web server that publishes it
+
+
+def test_a_pack_that_does_not_validate_is_refused_with_its_first_problem_in_the_language_asked(
+    runner: CliRunner, with_pack: Path, tmp_path: Path, good_files: dict[str, bytes]
+) -> None:
+    bad = tmp_path / "bad.tar.gz"
+    bad.write_bytes(pack_of({**good_files, "services/bad.yaml": b"services:\n  - id: x\n"}))
+    before = fingerprint(with_pack)
+    got = runner.invoke(app, ["--lang", "zh-Hans", "catalog", "update", str(bad)])
+    assert got.exit_code == 3 and got.stdout == ""
+    assert "资料包中的资料目录未通过校验（" in got.stderr and "services/bad.yaml:2: services[0]: 缺少必填字段“name”" in got.stderr
+    assert fingerprint(with_pack) == before

@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO
+from conftest import REPO, service_yaml
 from hanban.cli.app import app, app_language
 from hanban.strings import lang_from_locale
 
@@ -75,3 +76,55 @@ def test_every_command_has_help_in_every_language(lang: str) -> None:
         assert got.exit_code == 0, got.output
         english = ("Usage", "Options", "Show this message")
         assert any(w in got.stdout for w in english) == (lang == "en"), (name, got.stdout)
+
+
+# -- catalog problems: in the person's language, still FILE:LINE: field ------------------------
+
+
+def broken_overlay(tmp_path: Path) -> tuple[Path, str]:
+    """An overlay with one problem, and where the problem is (FILE:LINE: field: )."""
+    ov = tmp_path / "ov"
+    ov.mkdir()
+    (ov / "a.yaml").write_text(service_yaml().lstrip("\n").replace("status: nationwide", "status: everywhere"), "utf-8")
+    return ov, f"{ov}/a.yaml:12: services[0].channels.cross_province.status: "
+
+
+def test_validate_prints_each_problem_in_the_language_asked_with_file_line_and_field(runner: CliRunner, tmp_path: Path) -> None:
+    ov, where = broken_overlay(tmp_path)
+    got = runner.invoke(app, ["--lang", "zh-Hans", "validate", str(ov)])
+    assert got.exit_code == 1
+    assert got.stdout == f"{where}“everywhere”不是允许的值；可选：nationwide、pilot、exploring、not_stated\n"
+    assert got.stderr == "hanban：发现 1 个问题\n"
+    got = runner.invoke(app, ["validate", str(ov)], env={"LANG": "zh_TW.UTF-8"})
+    assert got.exit_code == 1
+    assert got.stdout == f"{where}「everywhere」不是允許的值；可選：nationwide、pilot、exploring、not_stated\n"
+    got = runner.invoke(app, ["validate", str(ov), "--lang", "en"])  # English as it always was
+    assert got.stdout == f"{where}'everywhere' is not one of: nationwide, pilot, exploring, not_stated\n"
+    assert got.stderr == "hanban: 1 problem(s) found\n"
+
+
+def test_a_command_on_a_broken_catalog_names_the_problems_in_the_language_asked(runner: CliRunner, tmp_path: Path) -> None:
+    ov, where = broken_overlay(tmp_path)
+    got = runner.invoke(app, ["--lang", "zh-Hant", "--catalog", str(ov), "list"])
+    assert got.exit_code == 2 and got.stdout == ""
+    assert got.stderr.splitlines() == [
+        f"{where}「everywhere」不是允許的值；可選：nationwide、pilot、exploring、not_stated",
+        "hanban：資料目錄有 1 個問題；執行 `hanban validate` 檢視詳情",
+    ]
+
+
+def test_a_folder_that_does_not_validate_is_refused_in_the_language_asked(runner: CliRunner, tmp_path: Path) -> None:
+    ov, where = broken_overlay(tmp_path)
+    got = runner.invoke(app, ["--lang", "zh-Hans", "catalog", "pack", str(ov), "--output", str(tmp_path / "x.tar.gz")])
+    assert got.exit_code == 3 and not (tmp_path / "x.tar.gz").exists()
+    lines = got.stderr.splitlines()
+    assert lines[0] == f"{where}“everywhere”不是允许的值；可选：nationwide、pilot、exploring、not_stated"
+    assert "未通过校验" in lines[-1]
+
+
+def test_a_broken_answers_file_is_named_in_the_language_asked(runner: CliRunner, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("service: [\n", "utf-8")
+    got = runner.invoke(app, ["--lang", "zh-Hans", "ask", "--answers", str(answers)])
+    assert got.exit_code == 2
+    assert f"无法读取答案文件：{answers}:2: YAML 语法错误：" in got.stderr
