@@ -365,7 +365,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'help.search.limit': ('最多显示 N 个结果。', '最多顯示 N 個結果。', 'Show at most N matches.'),
     'help.ask.set': ('不经提问直接回答一题（可重复）；--set service=编号 可按编号或名称选择事项。', '不經提問直接回答一題（可重複）；--set service=編號 可按編號或名稱選擇事項。', 'Answer a question without being asked (repeatable); --set service=ID picks the service by id or name.'),
     'help.ask.answers': ('从 YAML 文件读取回答（例如 --save-answers 写的文件）。', '從 YAML 檔案讀取回答（例如 --save-answers 寫的檔案）。', 'Read answers from a YAML file (e.g. one written by --save-answers).'),
-    'help.ask.json': ('以 JSON 输出清单：{service, answers, channels, items, sources, as_of}。', '以 JSON 輸出清單：{service, answers, channels, items, sources, as_of}。', 'Print the checklist as JSON: {service, answers, channels, items, sources, as_of}.'),
+    'help.ask.json': ('以 JSON 输出清单：{service, outcome, answers, channels, items, sources, as_of}。', '以 JSON 輸出清單：{service, outcome, answers, channels, items, sources, as_of}。', 'Print the checklist as JSON: {service, outcome, answers, channels, items, sources, as_of}.'),
     'help.ask.output': ('同时把清单写入文件：Markdown（.md）、HTML（.html）或 JSON（.json）。', '同時把清單寫入檔案：Markdown（.md）、HTML（.html）或 JSON（.json）。', 'Also write the checklist to FILE: Markdown (.md), HTML (.html) or JSON (.json).'),
     'help.ask.force': ('覆盖已存在的 --output / --save-answers 文件。', '覆蓋已存在的 --output / --save-answers 檔案。', 'Overwrite --output / --save-answers files that exist.'),
     'help.ask.save_answers': ('把向导问过的回答写入文件（YAML），以后用 --answers 重放。', '把嚮導問過的回答寫入檔案（YAML），以後用 --answers 重放。', 'Write the answers the flow asked to FILE (YAML), for --answers later.'),

@@ -140,8 +140,11 @@ def render_help(cmd: _click.Command, ctx: _click.Context) -> str:
     import shutil
     from io import StringIO
 
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
+
+    from hanban.render.wrap import wrap
 
     lang = _lang_of(ctx)
     out = StringIO()
@@ -150,7 +153,9 @@ def render_help(cmd: _click.Command, ctx: _click.Context) -> str:
     con.print(_usage(cmd, ctx, lang), soft_wrap=False)
     if cmd.help:
         con.print()
-        con.print(inspect.cleandoc(cmd.help), style="", overflow="fold")
+        for paragraph in inspect.cleandoc(cmd.help).split("\n"):  # (broken where Chinese may break: never inside 2023)
+            for line in wrap(paragraph, con.width) or [""]:
+                con.print(line, style="", overflow="ignore", crop=False)
     sections = [("usage.arguments", _rows(cmd, ctx, lang, "argument")), ("usage.options", _rows(cmd, ctx, lang, "option"))]
     if isinstance(cmd, TyperGroup):
         commands = [(name, sub.help or "") for name in cmd.list_commands(ctx) if (sub := cmd.get_command(ctx, name)) and not sub.hidden]
@@ -163,8 +168,9 @@ def render_help(cmd: _click.Command, ctx: _click.Context) -> str:
         grid = Table.grid(padding=(0, 2), pad_edge=False)
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
+        room = con.width - max(cell_len("  " + name) for name, _ in rows) - 2
         for name, help_text in rows:
-            grid.add_row("  " + name, help_text)
+            grid.add_row("  " + name, "\n".join(wrap(help_text, room)) if room >= 10 else help_text)
         con.print(grid)
     return "\n".join(line.rstrip() for line in out.getvalue().rstrip("\n").split("\n"))
 

@@ -128,3 +128,18 @@ def test_a_broken_answers_file_is_named_in_the_language_asked(runner: CliRunner,
     got = runner.invoke(app, ["--lang", "zh-Hans", "ask", "--answers", str(answers)])
     assert got.exit_code == 2
     assert f"无法读取答案文件：{answers}:2: YAML 语法错误：" in got.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_chinese_help_breaks_between_characters_never_inside_a_number(lang: str) -> None:
+    from hanban.cli.app import build_app
+
+    runner = CliRunner()
+    app = build_app(lang)
+    for columns in range(30, 101):
+        got = runner.invoke(app, ["--help"], env={"COLUMNS": str(columns)}, terminal_width=columns)  # type: ignore[arg-type]
+        assert got.exit_code == 0, got.output
+        lines = [line.strip() for line in got.stdout.splitlines()]
+        assert "2023年8月" in "".join(lines), columns
+        for line, after in zip(lines, lines[1:]):  # (a number split across lines: "依据公安部20" / "23年8月")
+            assert not (line[-1:].isdigit() and after[:1].isdigit()), (columns, line, after)
