@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -141,5 +142,5 @@ def test_chinese_help_breaks_between_characters_never_inside_a_number(lang: str)
         assert got.exit_code == 0, got.output
         lines = [line.strip() for line in got.stdout.splitlines()]
         assert "2023年8月" in "".join(lines), columns
-        for line, after in zip(lines, lines[1:]):  # (a number split across lines: "依据公安部20" / "23年8月")
+        for line, after in pairwise(lines):  # (a number split across lines: "依据公安部20" / "23年8月")
             assert not (line[-1:].isdigit() and after[:1].isdigit()), (columns, line, after)
