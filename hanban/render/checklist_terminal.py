@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
-from rich.panel import Panel
+from rich.console import Console
 from rich.text import Text
 
 from hanban.catalog.store import Catalog
 from hanban.render.checklist_common import cites, heading, outcome_cites, sections, see_lines, source_line, title
-from hanban.render.wrap import Hanging
+from hanban.render.wrap import Hanging, titled_panel
 from hanban.strings import Lang, labeled
 from hanban.wizard.checklist import Checklist, known
 
@@ -62,4 +61,4 @@ def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lan
     parts.append(Text())
     parts.append(Text(labeled(heading("as_of", lang), cl.as_of, lang), style="bold"))
     parts.append(Hanging("", Text(heading("disclaimer", lang), style="dim italic")))
-    console.print(Panel(Group(*parts), title=Text(title(cl, lang), style="bold"), title_align="left"))  # type: ignore[arg-type]
+    console.print(titled_panel(parts, Text(title(cl, lang), style="bold"), console.width))

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.render.views import ServiceView, channel_state, where_not_stated
-from hanban.render.wrap import Hanging
+from hanban.render.wrap import Hanging, titled_panel
 from hanban.strings import Lang, labeled, word
 
 STATUS_STYLE = {"nationwide": "green", "pilot": "yellow", "exploring": "magenta", "not_stated": "dim", "unavailable": "dim"}
@@ -143,7 +142,7 @@ def print_service(console: Console, v: ServiceView, lang: Lang) -> None:
         parts.append(Hanging(Text(f"  [{i}] ", style="bold"), body))
     title = Text(f"{v.name} ", style="bold")
     title.append(f"({v.id})", style="cyan")
-    console.print(Panel(Group(*parts), title=title, title_align="left"))  # type: ignore[arg-type]
+    console.print(titled_panel(parts, title, console.width))
 
 
 def _heading(label: str) -> Hanging:

@@ -125,3 +125,14 @@ class Hanging:
 def hanging(rows: Iterable[tuple[str | Text, str | Text]]) -> list[Hanging]:
     """One `Hanging` per (lead, body)."""
     return [Hanging(lead, body) for lead, body in rows]
+
+
+def titled_panel(parts: list[object], title: Text, width: int) -> object:
+    """A panel with `title` on its top border, or, when the border cannot hold it whole (rich would
+    cut it: "…foreigners (居留许─╮" at 60 columns), the title wrapped as the panel's first lines."""
+    from rich.console import Group
+    from rich.panel import Panel
+
+    if title.cell_len + 6 <= width:
+        return Panel(Group(*parts), title=title, title_align="left")  # type: ignore[arg-type]
+    return Panel(Group(Hanging("", title), Text(), *parts))  # type: ignore[arg-type]

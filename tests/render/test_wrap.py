@@ -14,6 +14,7 @@ from rich.console import Console
 
 from hanban.catalog import flowgraph
 from hanban.catalog.age import Clock
+from hanban.render.checklist_common import title as checklist_title
 from hanban.render.checklist_terminal import print_checklist
 from hanban.render.terminal import print_service
 from hanban.render.views import service_view
@@ -55,8 +56,11 @@ def _screen(draw: object, width: int) -> list[str]:
     return out.getvalue().splitlines()
 
 
-def _check(lines: list[str], width: int) -> None:
+def _check(lines: list[str], width: int, title: str | None = None) -> None:
     assert lines
+    if title is not None:  # whole, on the top border or as the first lines (never cut by the border)
+        text = "".join(line.strip("╭╮╰╯│─ ") for line in lines[:6]).replace(" ", "")
+        assert title.replace(" ", "") in text, (title, lines[:4])
     for n, line in enumerate(lines):
         assert cell_len(line) <= width, line
         inner = line.strip("│ ").strip()
@@ -75,7 +79,7 @@ def test_every_service_screen_reads_at_every_width(lang: Lang, width: int) -> No
     cat, _ = real()
     for s in cat.services.values():
         view = service_view(s, cat, lang, CLOCK)
-        _check(_screen(lambda c, v=view: print_service(c, v, lang), width), width)
+        _check(_screen(lambda c, v=view: print_service(c, v, lang), width), width, f"{view.name} ({view.id})")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -86,4 +90,5 @@ def test_a_checklist_of_every_service_reads_at_every_width(lang: Lang, width: in
     for s in cat.service_choices():
         for answers in islice(graph.paths(s.id), 2):
             cl = build(cat, cat.service(s.id), answers, CLOCK.today)
-            _check(_screen(lambda c, cl=cl: print_checklist(c, cl, cat, lang, "As of 2023-08-03, 3 years ago"), width), width)
+            lines = _screen(lambda c, cl=cl: print_checklist(c, cl, cat, lang, "As of 2023-08-03, 3 years ago"), width)
+            _check(lines, width, checklist_title(cl, lang))
