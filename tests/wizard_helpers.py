@@ -29,3 +29,18 @@ def checklist_for(**answers: object) -> Checklist:
 
 def texts(cl: Checklist, kind: str | None = None, lang: m.Lang = "en") -> list[str]:
     return [it.text.get(lang) for it in cl.items if kind is None or it.kind == kind]
+
+
+def conditions_over(atoms: object, max_leaves: int) -> object:
+    """A hypothesis strategy: `when` conditions built from `atoms` with not / all / any."""
+    from hypothesis import strategies as st
+
+    return st.recursive(
+        atoms,  # type: ignore[arg-type]
+        lambda inner: st.one_of(
+            st.builds(lambda c: {"not": c}, inner),
+            st.builds(lambda cs: {"all": cs}, st.lists(inner, min_size=1, max_size=3)),
+            st.builds(lambda cs: {"any": cs}, st.lists(inner, min_size=1, max_size=3)),
+        ),
+        max_leaves=max_leaves,
+    )

@@ -25,7 +25,7 @@ from hanban.catalog.wizard_checks import check_wizard
 from hanban.catalog.wizard_model import SERVICE_QUESTION, Choice, Question, Rule, Wizard
 from hanban.errors import CatalogError
 from hanban.wizard import flow
-from wizard_helpers import real
+from wizard_helpers import conditions_over, real
 
 Write = Callable[[str, str], Path]
 EXTRA = ("zz-extra-one", "zz-extra-two", "zz-extra-three")
@@ -206,15 +206,7 @@ def _atoms(earlier: tuple[str, ...]) -> st.SearchStrategy[object]:
 
 
 def _conditions(earlier: tuple[str, ...]) -> st.SearchStrategy[object]:
-    return st.recursive(
-        _atoms(earlier),
-        lambda inner: st.one_of(
-            st.builds(lambda c: {"not": c}, inner),
-            st.builds(lambda cs: {"all": cs}, st.lists(inner, min_size=1, max_size=3)),
-            st.builds(lambda cs: {"any": cs}, st.lists(inner, min_size=1, max_size=3)),
-        ),
-        max_leaves=5,
-    )
+    return conditions_over(_atoms(earlier), max_leaves=5)  # type: ignore[return-value]
 
 
 @st.composite

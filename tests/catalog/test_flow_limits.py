@@ -22,6 +22,7 @@ from hanban.catalog.model import Text
 from hanban.catalog.wizard_model import SERVICE_QUESTION, Choice, Question, Wizard
 from hanban.cli.app import app
 from hanban.errors import CatalogError
+from wizard_helpers import conditions_over
 
 Write = Callable[[str, str], Path]
 
@@ -108,15 +109,7 @@ def _atom(earlier: tuple[str, ...]) -> st.SearchStrategy[object]:
 
 
 def _when(earlier: tuple[str, ...]) -> st.SearchStrategy[object]:
-    return st.recursive(
-        _atom(earlier),
-        lambda inner: st.one_of(
-            st.builds(lambda c: {"not": c}, inner),
-            st.builds(lambda cs: {"all": cs}, st.lists(inner, min_size=1, max_size=3)),
-            st.builds(lambda cs: {"any": cs}, st.lists(inner, min_size=1, max_size=3)),
-        ),
-        max_leaves=4,
-    )
+    return conditions_over(_atom(earlier), max_leaves=4)  # type: ignore[return-value]
 
 
 @st.composite

@@ -7,7 +7,6 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -16,7 +15,6 @@ from conftest import REPO, service_yaml
 from hanban import index as ix
 from hanban.catalog import parse as ix_parse
 from hanban.catalog.load import load_catalog
-from hanban.catalog.store import Catalog
 from hanban.cli.app import app
 from hanban.cli.context import Invocation
 from hanban.errors import CatalogError
@@ -26,6 +24,7 @@ from hanban.index import fts as ix_fts
 from hanban.index import services as ix_services
 from hanban.index import store as ix_store
 from hanban.index.services import IndexedServices
+from index_helpers import count_parses, same_catalog
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import gen_catalog
@@ -39,28 +38,7 @@ def cache(tmp_path: Path) -> Path:
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The display names of the files the index parses (pool disabled so calls are seen)."""
-    seen: list[str] = []
-    real = ix_parse.parse_file
-
-    def counting(ref: Any, seeds: Any = None, known: Any = None) -> Any:
-        seen.append(ref.display)
-        return real(ref, seeds, known)
-
-    monkeypatch.setattr(ix_parse, "parse_file", counting)
-    monkeypatch.setattr(ix_parse, "POOL_MIN_FILES", 10**9)
-    return seen
-
-
-def same_catalog(a: Catalog, b: Catalog) -> None:
-    assert list(a.services) == list(b.services)
-    assert len(a.services) == len(b.services)
-    for sid, s in a.services.items():
-        assert b.services[sid] == s, sid
-    assert list(a.services.values()) == list(b.services.values())
-    for table in ("measures", "documents", "places", "regions", "seeds"):
-        assert dict(getattr(a, table)) == dict(getattr(b, table)), table
-    assert a.glossary == b.glossary
-    assert a.wizard == b.wizard
+    return count_parses(monkeypatch)
 
 
 def test_index_holds_the_same_shipped_catalog_as_direct_loading(cache: Path) -> None:

@@ -17,11 +17,10 @@ import pytest
 
 from conftest import REPO, service_yaml
 from hanban import index as ix
-from hanban.catalog import parse as ix_parse
 from hanban.catalog.load import load_catalog
-from hanban.catalog.store import Catalog
 from hanban.index import prebuilt
 from hanban.index import store as ix_store
+from index_helpers import count_parses, same_catalog
 
 
 @pytest.fixture(scope="module")
@@ -53,24 +52,7 @@ def pre(shipped_copy: tuple[Path, Path], tmp_path: Path) -> Path:
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The display names of the files the index parses."""
-    seen: list[str] = []
-    real = ix_parse.parse_file
-
-    def counting(ref: Any, seeds: Any = None, known: Any = None) -> Any:
-        seen.append(ref.display)
-        return real(ref, seeds, known)
-
-    monkeypatch.setattr(ix_parse, "parse_file", counting)
-    monkeypatch.setattr(ix_parse, "POOL_MIN_FILES", 10**9)
-    return seen
-
-
-def _same(direct: Catalog, indexed: Catalog) -> None:
-    assert list(indexed.services) == list(direct.services)
-    for sid, s in direct.services.items():
-        assert indexed.services[sid] == s, sid
-    assert dict(indexed.places) == dict(direct.places)
-    assert indexed.wizard == direct.wizard
+    return count_parses(monkeypatch)
 
 
 def _edit_manifest(pre: Path, **changes: Any) -> None:
@@ -84,11 +66,11 @@ def test_a_new_index_starts_from_the_prebuilt_one_and_parses_nothing(
 ) -> None:
     cat = ix.open_catalog(directory=tmp_path / "cache", builtin=builtin, pack=None, prebuilt=pre)
     assert parses == []
-    _same(load_catalog(builtin=builtin, pack=None), cat)
+    same_catalog(load_catalog(builtin=builtin, pack=None), cat)
     parses.clear()  # (loading directly parsed them)
     warm = ix.open_catalog(directory=tmp_path / "cache", builtin=builtin, pack=None, prebuilt=pre)
     assert parses == []
-    _same(cat, warm)
+    same_catalog(cat, warm)
 
 
 def test_the_copied_index_names_this_machines_files(builtin: Path, pre: Path, tmp_path: Path) -> None:
@@ -110,7 +92,7 @@ def test_an_overlay_on_top_of_the_prebuilt_index_is_the_only_file_parsed(
     assert sorted(parses) == sorted(f"{overlays[0]}/services/{n}" for n in ("x.yaml", "y.yaml"))
     assert cat.services["no-crime-certificate"].name.en == "Replaced"
     assert "brand-new-service" in cat.services
-    _same(load_catalog(overlays, builtin=builtin, pack=None), cat)
+    same_catalog(load_catalog(overlays, builtin=builtin, pack=None), cat)
 
 
 # -- ignored when it may not be -------------------------------------------------------------------
@@ -166,7 +148,7 @@ def test_a_prebuilt_index_that_is_damaged_another_codes_or_not_trusted_is_ignore
     spoil(pre)
     cat = ix.open_catalog(directory=tmp_path / "cache", builtin=builtin, pack=None, prebuilt=pre)
     assert len(parses) == len(list(builtin.rglob("*.yaml")))  # compiled, as without one
-    _same(load_catalog(builtin=builtin, pack=None), cat)
+    same_catalog(load_catalog(builtin=builtin, pack=None), cat)
 
 
 def test_a_built_in_catalog_edited_after_install_is_compiled_not_copied(
@@ -177,7 +159,7 @@ def test_a_built_in_catalog_edited_after_install_is_compiled_not_copied(
     cat = ix.open_catalog(directory=tmp_path / "cache", builtin=builtin, pack=None, prebuilt=pre)
     assert parses
     direct = load_catalog(builtin=builtin, pack=None)
-    _same(direct, cat)
+    same_catalog(direct, cat)
     assert "edited" in json.dumps([s.name.en for s in cat.services.values()])
 
 
@@ -188,7 +170,7 @@ def test_a_built_in_file_added_after_install_is_compiled(builtin: Path, pre: Pat
     cat = ix.open_catalog(directory=tmp_path / "cache", builtin=builtin, pack=None, prebuilt=pre)
     assert len(parses) == len(list(builtin.rglob("*.yaml")))
     assert "added-service" in cat.services
-    _same(load_catalog(builtin=builtin, pack=None), cat)
+    same_catalog(load_catalog(builtin=builtin, pack=None), cat)
 
 
 def test_an_index_damaged_after_it_was_copied_is_compiled_again(builtin: Path, pre: Path, tmp_path: Path, parses: list[str]) -> None:
@@ -196,7 +178,7 @@ def test_an_index_damaged_after_it_was_copied_is_compiled_again(builtin: Path, p
     (index,) = (tmp_path / "cache").glob("index-*.sqlite")
     index.write_bytes(b"this is not an SQLite database" * 100)
     cat = ix.open_catalog(directory=tmp_path / "cache", builtin=builtin, pack=None, prebuilt=pre)
-    _same(load_catalog(builtin=builtin, pack=None), cat)
+    same_catalog(load_catalog(builtin=builtin, pack=None), cat)
 
 
 # -- an upgrade -------------------------------------------------------------------------------------
@@ -216,7 +198,7 @@ def test_an_upgraded_package_replaces_the_old_index_with_its_own_prebuilt_one(
     parses.clear()
     cat = ix.open_catalog(directory=cache, builtin=builtin, pack=None, prebuilt=new)
     assert parses == []
-    _same(load_catalog(builtin=builtin, pack=None), cat)
+    same_catalog(load_catalog(builtin=builtin, pack=None), cat)
     (index,) = cache.glob("index-*.sqlite")
     db = sqlite3.connect(index)
     assert db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() == ("upgraded",)
