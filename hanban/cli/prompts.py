@@ -113,18 +113,16 @@ def _shorten(text: str, width: int) -> str:
 def _message(prompt: str, progress: str, *hints: str) -> str:
     """A picker's message: the question and its number, then the hint on a line of its own, and the
     text typed on a third line, so the menu opens at the left edge, not after a wrapped question."""
-    width = max(shutil.get_terminal_size().columns - 3, 20)
-    question = "\n  ".join(_wrap(f"{prompt} [{progress}]", width))  # (after questionary's "? ")
-    return question + "\n" + "".join(f"  {line}\n" for hint in hints for line in _wrap(hint, width)) + "  ›"
+    question = "\n  ".join(_wrap(f"{prompt} [{progress}]"))  # (after questionary's "? ")
+    return question + "\n" + "".join(f"  {line}\n" for hint in hints for line in _wrap(hint)) + "  ›"
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """`text` as lines of at most `width` terminal columns (words kept whole, Chinese broken
-    between characters): prompt_toolkit cuts a message's long line rather than wrapping it."""
-    from rich.console import Console
-    from rich.text import Text
+def _wrap(text: str) -> list[str]:
+    """`text` as lines that fit the terminal after a two-column indent, broken as the checklist
+    is (`render.wrap`): prompt_toolkit cuts a message's long line rather than wrapping it."""
+    from hanban.render.wrap import wrap
 
-    return [line.plain.rstrip() for line in Text(text).wrap(Console(width=width), width, overflow="fold")]
+    return wrap(text, max(shutil.get_terminal_size().columns - 3, 20))
 
 
 class QuestionaryPrompter:
@@ -277,8 +275,7 @@ class QuestionaryPrompter:
         first = next((c for c in choices if c.value == default), None)
         message = printable(q.prompt.get(lang))
         if q.help:  # on lines of their own, wrapped (prompt_toolkit would cut a long line)
-            width = max(shutil.get_terminal_size().columns - 3, 20)
-            message += "".join(f"\n  {line}" for line in _wrap(printable(q.help.get(lang)), width)) + "\n "
+            message += "".join(f"\n  {line}" for line in _wrap(printable(q.help.get(lang)))) + "\n "
         return _run(  # type: ignore[no-any-return]
             questionary.select(
                 message, choices=choices, default=first, instruction=f"[{progress}] " + word("w.keys", lang), use_jk_keys=True, **self.io

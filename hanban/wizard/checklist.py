@@ -7,7 +7,6 @@ sources are silent the checklist says so ("not stated: check with the local offi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -119,10 +118,8 @@ def fill(text: m.Text, labels: Mapping[str, m.Text]) -> m.Text:
 
 
 def _fmt(t: m.Text, **parts: m.Text) -> m.Text:
-    def one(s: str, lang: m.Lang) -> str:
-        return re.sub(r"\{(\w+)\}", lambda mt: parts[mt.group(1)].get(lang) if mt.group(1) in parts else mt.group(0), s)
-
-    return m.Text(one(t.zh_hans, "zh-Hans"), one(t.en, "en"), one(t.zh_hant, "zh-Hant"))
+    """An interface text with its {name} parts filled in, in every script."""
+    return fill(t, parts)
 
 
 def _join(parts: list[m.Text], sep: str = "cl.clause_sep") -> m.Text:
