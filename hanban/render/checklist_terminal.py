@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from hanban.catalog.store import Catalog
@@ -22,7 +22,7 @@ def _heading(key: str, lang: Lang) -> Hanging:
 def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) -> None:
     """The checklist in a panel; `age` is the age warning to show first (None: none)."""
     numbers = cl.numbers()
-    parts: list[object] = [_heading("outcome", lang)]
+    parts: list[RenderableType] = [_heading("outcome", lang)]
     body = Text(cl.outcome.text.get(lang), style="bold")
     body.append(outcome_cites(cl, numbers), style="cyan")
     parts.append(Hanging("  ", body))

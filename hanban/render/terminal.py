@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -77,9 +77,9 @@ def _pair(label: str, value: str, lang: Lang) -> Text:
     return text
 
 
-def _head(v: ServiceView, lang: Lang, narrow: bool) -> list[object]:
+def _head(v: ServiceView, lang: Lang, narrow: bool) -> list[RenderableType]:
     """Status, summary, audience, dates, measures and where it is defined."""
-    parts: list[object] = []
+    parts: list[RenderableType] = []
     if v.status:
         parts += [Hanging(Text("⚠ ", style="bold red"), Text(v.status, style="bold red")), Text()]
     parts += [Hanging("", v.summary), Text()]
@@ -117,14 +117,14 @@ def print_service(console: Console, v: ServiceView, lang: Lang) -> None:
         else:
             channels.add_row(row.label, Text(state, style=STATUS_STYLE.get(row.status, "")), Group(*details))
 
-    docs: list[object] = []
+    docs: list[RenderableType] = []
     for group in v.documents:
         docs.append(Hanging("", Text(group.label, style="bold" if group.lines else "")))
         docs += [Hanging("  • ", line) for line in group.lines]
-    where: list[object] = [Hanging("  • ", line) for line in v.where.lines] or [Hanging("", where_not_stated(lang))]
+    where: list[RenderableType] = [Hanging("  • ", line) for line in v.where.lines] or [Hanging("", where_not_stated(lang))]
 
-    parts: list[object] = [*_head(v, lang, narrow), Text(""), _heading(v.channels_heading), channels, Text(""),
-                           _heading(v.documents_heading), *docs, Text(""), _heading(v.where.label), *where]
+    parts: list[RenderableType] = [*_head(v, lang, narrow), Text(""), _heading(v.channels_heading), channels, Text(""),
+                                   _heading(v.documents_heading), *docs, Text(""), _heading(v.where.label), *where]
     for facts, numbered in ((v.steps, True), (v.notes, False)):
         if facts is not None:
             parts += [Text(""), _heading(facts.label)]

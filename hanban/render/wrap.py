@@ -15,8 +15,9 @@ import unicodedata
 from collections.abc import Iterable
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.panel import Panel
 from rich.text import Text
 
 NO_START = set("，。、；：！？）」』】》〉”’…%)]},.;:!?·～—")  # never begins a line
@@ -127,12 +128,9 @@ def hanging(rows: Iterable[tuple[str | Text, str | Text]]) -> list[Hanging]:
     return [Hanging(lead, body) for lead, body in rows]
 
 
-def titled_panel(parts: list[object], title: Text, width: int) -> object:
+def titled_panel(parts: list[RenderableType], title: Text, width: int) -> Panel:
     """A panel with `title` on its top border, or, when the border cannot hold it whole (rich would
     cut it: "…foreigners (居留许─╮" at 60 columns), the title wrapped as the panel's first lines."""
-    from rich.console import Group
-    from rich.panel import Panel
-
     if title.cell_len + 6 <= width:
-        return Panel(Group(*parts), title=title, title_align="left")  # type: ignore[arg-type]
-    return Panel(Group(Hanging("", title), Text(), *parts))  # type: ignore[arg-type]
+        return Panel(Group(*parts), title=title, title_align="left")
+    return Panel(Group(Hanging("", title), Text(), *parts))
