@@ -83,11 +83,11 @@ def full_check(
 ) -> tuple[Catalog | None, list[Problem]]:
     """The full validator (`hanban validate`, and every catalog pack made or installed): the
     catalog read from its files (never a cache), then what loading tolerates but a catalog should
-    not have (`wizard_checks.lint`, places' examples). The catalog (None when it does not load) and every problem."""
-    from hanban.catalog.wizard_checks import check_place_examples, lint
+    not have (`wizard_checks.lint`). The catalog (None when it does not load) and every problem."""
+    from hanban.catalog.wizard_checks import lint
 
     try:
         cat = load_catalog(overlays, builtin=builtin, pack=pack, seeds=seeds)
     except CatalogError as exc:
         return None, list(exc.problems)
-    return cat, lint(cat.wizard, {s.id: s for s in cat.services.select()}) + check_place_examples(cat.wizard, cat.places)
+    return cat, lint(cat.wizard, {s.id: s for s in cat.services.select()}, cat.places)

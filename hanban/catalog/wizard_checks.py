@@ -40,8 +40,9 @@ def signature(wiz: Wizard, services: Mapping[str, object]) -> str | None:
     return hashlib.blake2b(f"{wiz!r}|{present}|{others}".encode(), digest_size=16).hexdigest()
 
 
-def lint(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]:
-    """Problems `hanban validate` reports but loading tolerates: services without rules."""
+def lint(wiz: Wizard, services: Mapping[str, Service], places: Mapping[str, Place]) -> list[Problem]:
+    """Problems `hanban validate` reports but loading tolerates: services without rules, notes
+    that claim a channel the service denies, place examples no question can show."""
     if not wiz.questions:
         return []
     covered = {sid for r in wiz.rules for sid in r.services}
@@ -50,10 +51,10 @@ def lint(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]:
         for sid, s in services.items()
         if sid not in covered
     ]
-    return problems + _check_claims(wiz, services)
+    return problems + _check_claims(wiz, services) + _check_place_examples(wiz, places)
 
 
-def check_place_examples(wiz: Wizard, places: Mapping[str, Place]) -> list[Problem]:
+def _check_place_examples(wiz: Wizard, places: Mapping[str, Place]) -> list[Problem]:
     """A place's example for a province no `place: true` question offers would never be shown."""
     offered = {c.value for q in wiz.questions if q.place for c in q.choices}
     if not offered:
