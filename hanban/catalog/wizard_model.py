@@ -55,20 +55,6 @@ class Question:
                 return c
         return None
 
-    def allowed(self) -> list[str]:
-        """The allowed values, as a person would type them."""
-        if self.choices_from == "services":
-            return ["a service id or name (see `hanban list`)"]
-        if self.type == "select":
-            return [c.value for c in self.choices]
-        if self.type == "confirm":
-            return ["yes", "no"]
-        if self.type == "number":
-            lo = "" if self.minimum is None else str(self.minimum)
-            hi = "" if self.maximum is None else str(self.maximum)
-            return [f"a whole number {lo}..{hi}".rstrip(".") if (lo or hi) else "a whole number"]
-        return ["any text"]
-
 
 @dataclass(frozen=True)
 class ChannelEffect:
