@@ -1,14 +1,12 @@
-"""The catalog's entries: frozen dataclasses, no I/O, no terminal.
+"""The catalog's entries: immutable records (named tuples), no I/O, no terminal.
 
 Every `Text` carries all three scripts: Traditional is derived from Simplified when the catalog
 is compiled (`hanban.catalog.hant`), so nothing derives it while a command runs.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hanban.strings import LANGS, Lang
 
@@ -35,8 +33,7 @@ PARTS = ("reform", "service", "supervision")
 PLACE_KINDS = ("office", "platform", "app", "mini-program", "hotline")
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A string in Simplified Chinese, English and Traditional Chinese."""
 
     zh_hans: str
@@ -54,18 +51,17 @@ class Text:
         return {"zh-Hans": self.zh_hans, "zh-Hant": self.zh_hant, "en": self.en}
 
     @classmethod
-    def same(cls, value: str) -> Text:
+    def same(cls, value: str) -> "Text":
         """A text that reads the same in every script (a number, an id)."""
         return cls(value, value, value)
 
     @classmethod
-    def of(cls, scripts: tuple[str, str, str]) -> Text:
+    def of(cls, scripts: tuple[str, str, str]) -> "Text":
         """From a (zh-Hans, zh-Hant, en) row of the interface string table."""
         return cls(scripts[0], scripts[2], scripts[1])
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where an entry was defined: file and 1-based line."""
 
     file: str
@@ -75,8 +71,7 @@ class Origin:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A citation: seed file, measure number (1-26) or None, verbatim quote."""
 
     file: str
@@ -84,8 +79,7 @@ class Source:
     quote: str
 
 
-@dataclass(frozen=True)
-class Validity:
+class Validity(NamedTuple):
     """When an entry holds and when a person last checked it against its sources.
 
     Dates are full ISO dates (YYYY-MM-DD), "" when not given; they compare as strings.
@@ -110,8 +104,7 @@ def expired(validity: Validity | None, today: str) -> bool:
     return validity is not None and validity.expired(today)
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A statement with its sources (and, optionally, an id and the dates it holds)."""
 
     text: Text
@@ -120,8 +113,7 @@ class Fact:
     validity: Validity | None = None
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A progress figure and the date it was true."""
 
     text: Text
@@ -129,8 +121,7 @@ class Figure:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class Channel:
+class Channel(NamedTuple):
     """One way of getting a service done: one-window, fully online or cross-province."""
 
     name: str
@@ -141,8 +132,7 @@ class Channel:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A document a service may ask for, and whether it may be left at home."""
 
     kind: str | None
@@ -156,8 +146,7 @@ class Document:
         return self.name if self.name is not None else Text.same(self.kind or "")
 
 
-@dataclass(frozen=True)
-class Service:
+class Service(NamedTuple):
     """One public-security service and everything the sources say about it."""
 
     id: str
@@ -208,8 +197,7 @@ class Service:
         return keys
 
 
-@dataclass(frozen=True)
-class CatalogInfo:
+class CatalogInfo(NamedTuple):
     """A catalog's identity (its `catalog:` entry): a calendar version and the date its facts are current as of."""
 
     version: str  # YYYY.MM.DD, with .N for another release on the same day
@@ -218,8 +206,7 @@ class CatalogInfo:
     origin: Origin
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(NamedTuple):
     """One of the 26 measures of August 2023."""
 
     number: int
@@ -232,8 +219,7 @@ class Measure:
     origin: Origin
 
 
-@dataclass(frozen=True)
-class DocumentKind:
+class DocumentKind(NamedTuple):
     """A kind of document; measure 16 names seven the reform aims to exempt."""
 
     id: str
@@ -243,8 +229,7 @@ class DocumentKind:
     origin: Origin
 
 
-@dataclass(frozen=True)
-class PlaceExample:
+class PlaceExample(NamedTuple):
     """A figure about a place in one province (Beijing's 394 windows): shown to people who apply there."""
 
     province: str  # a choice value of the wizard's province questions
@@ -252,8 +237,7 @@ class PlaceExample:
     sources: tuple[Source, ...]
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """An office or platform a service sends people to."""
 
     id: str
@@ -266,8 +250,7 @@ class Place:
     examples: tuple[PlaceExample, ...] = ()
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """A region the sources name (京津冀, 长三角, 粤港澳大湾区)."""
 
     id: str
@@ -276,8 +259,7 @@ class Region:
     origin: Origin
 
 
-@dataclass(frozen=True)
-class GlossaryTerm:
+class GlossaryTerm(NamedTuple):
     """A Chinese term and its English rendering."""
 
     term: Text
@@ -286,8 +268,7 @@ class GlossaryTerm:
     origin: Origin
 
 
-@dataclass(frozen=True)
-class SeedText:
+class SeedText(NamedTuple):
     """One of the source texts: its file name, outlet and date."""
 
     file: str

@@ -10,7 +10,7 @@ core never imports the index: it is handed a store.
 from __future__ import annotations
 
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -227,8 +227,8 @@ class Catalog:
 def finish_service(s: m.Service, kinds: Mapping[str, m.DocumentKind], seeds: Mapping[str, m.SeedText]) -> m.Service:
     """What a service takes from other files: its documents' names (documents.yaml) and its as-of date."""
     docs = tuple(
-        replace(d, name=kinds[d.kind].name) if d.name is None and d.kind is not None and d.kind in kinds else d
+        d._replace(name=kinds[d.kind].name) if d.name is None and d.kind is not None and d.kind in kinds else d
         for d in s.documents
     )
     dates = [seeds[src.file].date for src in s.all_sources() if src.file in seeds]
-    return replace(s, documents=docs, as_of=max(dates, key=m.date_key) if dates else "")
+    return s._replace(documents=docs, as_of=max(dates, key=m.date_key) if dates else "")

@@ -1,9 +1,9 @@
 """The catalog's typed values as JSON and back, for the index's rows (JSON, never pickle: a cache
 file cannot run code).
 
-One codec for every model type, driven by the dataclasses' own fields and type hints, so it cannot
-drift from the model: a dataclass is the list of its field values in order, a tuple a list, a
-mapping an object; a wizard condition is stored in its catalog form and parsed back.
+One codec for every model type, driven by the records' own fields and type hints, so it cannot
+drift from the model: a record (a named tuple or a dataclass) is the list of its field values in
+order, a tuple a list, a mapping an object; a wizard condition is stored in its catalog form and parsed back.
 
 Decoding checks the shape as it goes (a list of the right length for a dataclass, a string where a
 string belongs, ...) and raises ValueError otherwise: a row that was damaged or written by
@@ -34,7 +34,7 @@ def encode(value: Any) -> Any:
         fields = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
     if fields is not None:
         return [encode(getattr(value, name)) for name in fields]
-    if isinstance(value, (tuple, list)):
+    if isinstance(value, (tuple, list)):  # (a named tuple too: its fields in order)
         return [encode(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): encode(v) for k, v in value.items()}
@@ -116,18 +116,33 @@ def _mapping(key: Any, value: Any) -> Callable[[Any], Any]:
     return decode
 
 
-def _dataclass(tp: Any) -> Callable[[Any], Any]:
+def _is_named_tuple(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
+
+
+def _record_fields(tp: Any) -> list[tuple[str, Any]]:
+    """A record type's fields and their types, in order."""
+    if _is_named_tuple(tp):
+        hints = tp.__annotations__
+        # (evaluated already when the class was made, unless its module postpones annotations)
+        if any(isinstance(h, (str, typing.ForwardRef)) for h in hints.values()):
+            hints = typing.get_type_hints(tp)
+        return [(name, hints[name]) for name in tp._fields]
     hints = typing.get_type_hints(tp)
-    fields = dataclasses.fields(tp)
+    return [(f.name, hints[f.name]) for f in dataclasses.fields(tp)]
+
+
+def _record(tp: Any) -> Callable[[Any], Any]:
+    fields = _record_fields(tp)
     n = len(fields)
     plain: list[tuple[int, frozenset[type]]] = []  # fields of plain types: the classes their values may have
     nested: list[tuple[int, Callable[[Any], Any]]] = []  # the others: their decoders
-    for i, f in enumerate(fields):
-        allowed = _plain_classes(hints[f.name])
+    for i, (_, hint) in enumerate(fields):
+        allowed = _plain_classes(hint)
         if allowed is not None:
             plain.append((i, allowed))
         else:
-            nested.append((i, decoder(hints[f.name])))
+            nested.append((i, decoder(hint)))
     cls: Any = tp
 
     def decode(v: Any) -> Any:
@@ -173,6 +188,6 @@ def _make(tp: Any) -> Callable[[Any], Any]:
         return _sequence(args[0], list)
     if origin in (dict, Mapping, typing.Mapping):
         return _mapping(args[0], args[1])
-    if dataclasses.is_dataclass(tp):
-        return _dataclass(tp)
+    if _is_named_tuple(tp) or dataclasses.is_dataclass(tp):
+        return _record(tp)
     raise TypeError(f"cannot decode {tp}")

@@ -47,9 +47,9 @@ def renamed(names: dict[str, str], file: str = "catalog/services/x.yaml", summar
     services = {}
     for sid, s in cat.services.items():
         if sid in names:
-            s = replace(s, name=m.Text(names[sid], names[sid], names[sid]), origin=m.Origin(file, 1))
+            s = s._replace(name=m.Text(names[sid], names[sid], names[sid]), origin=m.Origin(file, 1))
             if summary is not None:
-                s = replace(s, summary=m.Text(summary, summary, summary))
+                s = s._replace(summary=m.Text(summary, summary, summary))
         services[sid] = s
     return Catalog(MemoryStore(services), cat.tables, cat.wizard)
 
@@ -132,7 +132,7 @@ def test_every_piped_row_has_its_fields_whatever_the_names_hold(
     monkeypatch: pytest.MonkeyPatch, runner: CliRunner, name: str, title: str, prompt: str
 ) -> None:
     cat = renamed({"no-crime-certificate": name, "hukou-transfer": name + "x"})
-    measures = {n: replace(x, title=m.Text(title, title, title)) for n, x in cat.measures.items()}
+    measures = {n: x._replace(title=m.Text(title, title, title)) for n, x in cat.measures.items()}
     questions = tuple(replace(q, prompt=m.Text(prompt, prompt, prompt)) for q in cat.wizard.questions)
     cat = Catalog(cat.services, replace(cat.tables, measures=measures), replace(cat.wizard, questions=questions))
     with_catalog(monkeypatch, cat)

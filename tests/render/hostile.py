@@ -63,7 +63,7 @@ def _t(i: int) -> m.Text:
 def hostile(cl: Checklist, catalog: Catalog) -> tuple[Checklist, Catalog]:
     """`cl` with each of its texts replaced by one of HOSTILE in turn, every one of them also as an
     answer (prompt and label), and a catalog whose source texts have hostile outlets."""
-    sources = {s: replace(s, quote=HOSTILE[i % len(HOSTILE)]) for i, s in enumerate(cl.sources)}
+    sources = {s: s._replace(quote=HOSTILE[i % len(HOSTILE)]) for i, s in enumerate(cl.sources)}
 
     def srcs(ss: tuple[m.Source, ...]) -> tuple[m.Source, ...]:
         return tuple(sources.get(s, s) for s in ss)
@@ -71,9 +71,9 @@ def hostile(cl: Checklist, catalog: Catalog) -> tuple[Checklist, Catalog]:
     items = tuple(replace(it, text=_t(i), sources=srcs(it.sources)) for i, it in enumerate(cl.items))
     answers = tuple(replace(cl.answers[0], prompt=_t(i), label=_t(i + 1)) for i in range(len(HOSTILE)))
     outcome = Outcome(_t(3), srcs(cl.outcome.sources), cl.outcome.stop, cl.outcome.see)
-    seeds = {f: replace(s, outlet=HOSTILE[i % len(HOSTILE)]) for i, (f, s) in enumerate(catalog.seeds.items())}
+    seeds = {f: s._replace(outlet=HOSTILE[i % len(HOSTILE)]) for i, (f, s) in enumerate(catalog.seeds.items())}
     cat = Catalog(catalog.services, replace(catalog.tables, seeds=seeds), catalog.wizard)
     out = replace(
-        cl, service=replace(cl.service, name=_t(5)), answers=answers, items=items, sources=tuple(sources.values()), outcome=outcome
+        cl, service=cl.service._replace(name=_t(5)), answers=answers, items=items, sources=tuple(sources.values()), outcome=outcome
     )
     return out, cat
