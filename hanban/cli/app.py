@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +71,10 @@ def _print_version(ctx: typer.Context, inv: Invocation) -> None:
     raise typer.Exit()
 
 
-def build_app(lang: Lang) -> typer.Typer:
-    """The Typer app with its help in `lang` (built once the language is known)."""
+def build_app(lang: Lang, only: str | None = None) -> typer.Typer:
+    """The Typer app with its help in `lang` (built once the language is known): every command, or
+    only the command (or group) `only`, when that is the one this run invokes (typer reads each
+    command's signature on every run: the others are not read at all)."""
     group = type("Group", (LocalizedGroup,), {"lang": lang})
     application = typer.Typer(
         name="hanban",
@@ -86,8 +88,11 @@ def build_app(lang: Lang) -> typer.Typer:
     )
     application.callback()(localized(root, lang, with_lang=False))
     for name, fn in COMMANDS:
-        application.command(name, help=word(f"help.cmd.{name}", lang), cls=LocalizedCommand)(localized(fn, lang))
+        if only is None or only == name:
+            application.command(name, help=word(f"help.cmd.{name}", lang), cls=LocalizedCommand)(localized(fn, lang))
     for group_name, commands in GROUPS:
+        if only is not None and only != group_name:
+            continue
         sub = typer.Typer(name=group_name, help=word(f"help.cmd.{group_name}", lang), cls=group, no_args_is_help=True, rich_markup_mode=None)
         for name, fn in commands:
             sub.command(name, help=word(f"help.cmd.{group_name}.{name}", lang), cls=LocalizedCommand)(localized(fn, lang))
@@ -111,7 +116,33 @@ def app_language(argv: list[str]) -> Lang:
     return lang_from_locale()
 
 
-app = build_app(app_language([]))  # for tests and shell completion: the locale's language
+ROOT_OPTIONS_WITH_VALUE = ("--catalog", "--lang")
+
+
+def invoked_command(argv: list[str], environ: Mapping[str, str] = os.environ) -> str | None:
+    """The command (or command group) this command line runs, when it names one hanban has; None
+    when it names none, names another (click's error then suggests the right one from all of
+    them), or a shell is asking for completions (they list every command)."""
+    if any(key.endswith("_COMPLETE") for key in environ if key.startswith("_")):
+        return None
+    known = {name for name, _ in COMMANDS} | {name for name, _ in GROUPS}
+    args = iter(argv)
+    for arg in args:
+        if arg in ROOT_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif arg == "--" or not arg.startswith("-"):
+            return arg if arg in known else None
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: every command, in the locale's language (for tests and the shell's completion), made
+    on first use, since a run makes its own (`main`)."""
+    if name == "app":
+        application = build_app(app_language([]))
+        globals()["app"] = application
+        return application
+    raise AttributeError(name)
 
 
 def main() -> None:
@@ -128,7 +159,7 @@ def main() -> None:
     lang = app_language(argv)
     code: Any = 0
     try:
-        code = build_app(lang)(prog_name="hanban", args=argv, standalone_mode=False)
+        code = build_app(lang, only=invoked_command(argv))(prog_name="hanban", args=argv, standalone_mode=False)
     except UsageError as exc:  # click's own words, in the person's language
         print(usage_error(exc, lang), file=sys.stderr)
         code = exc.exit_code
