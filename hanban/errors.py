@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
     from hanban.strings import Lang
 
@@ -16,16 +15,45 @@ if TYPE_CHECKING:
 # lone surrogates (a file name that is not UTF-8): what must never reach a terminal raw (escape
 # sequences can recolour, retitle or rewrite the screen). Catalog text refuses them outright.
 CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-CONTROL_RE = re.compile(f"[{CONTROL_CHARS}]")
+
+
+class LazyPattern:
+    """A regular expression compiled when first used. These character classes take about half a
+    millisecond each to compile, on every run, and most runs never need them: every character they
+    match is one `str.isprintable()` refuses, so text that is printable is never searched."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        return self.compiled.sub(repl, text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+
+CONTROL_RE = LazyPattern(f"[{CONTROL_CHARS}]")
 # Characters that do not show, or change how the text around them shows: soft hyphen, Arabic letter
 # mark, Mongolian vowel separator, zero-width space and joiners, direction marks, line and paragraph
 # separators, word joiner and invisible operators, deprecated format characters, byte-order mark,
 # interlinear annotation, tag characters. They make look-alike names: refused in ids, names and file
 # names, escaped in any other text that reaches output.
 INVISIBLE_CHARS = "\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
-UNSAFE_RE = re.compile(f"[{CONTROL_CHARS}{INVISIBLE_CHARS}]")
+UNSAFE_RE = LazyPattern(f"[{CONTROL_CHARS}{INVISIBLE_CHARS}]")
 # A name (of a service, a file, ...) holds none of these, tab and newline included.
-NAME_UNSAFE_RE = re.compile(f"[\t\n{CONTROL_CHARS}{INVISIBLE_CHARS}]")
+NAME_UNSAFE_RE = LazyPattern(f"[\t\n{CONTROL_CHARS}{INVISIBLE_CHARS}]")
 # In a field of a tab-separated line: what printable() escapes, and tab and newline too.
 FIELD_UNSAFE_RE = NAME_UNSAFE_RE
 MAX_MESSAGE_LINE = 1000
@@ -35,13 +63,21 @@ def _escape(c: re.Match[str]) -> str:
     return c.group().encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
+_TAB_NEWLINE = str.maketrans("\t\n", "  ")
+
+
+def has_unsafe(text: str) -> bool:
+    """Whether `text` holds a character `printable()` escapes (tab and newline are safe)."""
+    return not text.isprintable() and not text.translate(_TAB_NEWLINE).isprintable() and UNSAFE_RE.search(text) is not None
+
+
 def printable(text: str, limit: int | None = MAX_MESSAGE_LINE) -> str:
     """`text` safe for any output: control and invisible characters escaped (`\\x1b`, `\\u200b`),
     lines over `limit` characters elided in the middle (None: no limit, for data).
 
     The one filter every string that reaches stdout, stderr or a shell's completion list goes
     through, whatever its origin (catalog text, file names, cache rows, what a person typed)."""
-    if UNSAFE_RE.search(text):
+    if has_unsafe(text):
         text = UNSAFE_RE.sub(_escape, text)
     if limit is None or len(text) <= limit:
         return text
@@ -55,12 +91,12 @@ def printable(text: str, limit: int | None = MAX_MESSAGE_LINE) -> str:
 def field(text: str) -> str:
     """One field of a tab-separated line: printable, with tab and newline escaped too (`\\t`, `\\n`),
     so a field can never add a column or a row."""
-    return FIELD_UNSAFE_RE.sub(_escape, text) if FIELD_UNSAFE_RE.search(text) else text
+    return FIELD_UNSAFE_RE.sub(_escape, text) if not text.isprintable() and FIELD_UNSAFE_RE.search(text) else text
 
 
 def unsafe_in_name(text: str) -> str | None:
     """The first character a name may not hold (control, invisible, tab, newline), as U+XXXX; or None."""
-    found = NAME_UNSAFE_RE.search(text)
+    found = None if text.isprintable() else NAME_UNSAFE_RE.search(text)
     return f"U+{ord(found.group()):04X}" if found else None
 
 
@@ -74,11 +110,45 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-@dataclass(frozen=True, init=False)
-class Phrase:
+class _Record:
+    """An immutable value compared by its fields (plain classes: a dataclass would write its
+    methods on every run's start-up, for two types that are rarely made)."""
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f) for f in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()
+
+    def __hash__(self) -> int:  # a value it names may be a list read from YAML: only the first four
+        return hash(self._values()[:4])
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._fields)})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __reduce__(self) -> tuple[object, ...]:  # (problems travel back from the parsing processes)
+        return _remake, (type(self), self._values())
+
+
+def _remake(cls: type[_Record], values: tuple[object, ...]) -> _Record:
+    made = object.__new__(cls)
+    for name, value in zip(cls._fields, values, strict=True):
+        object.__setattr__(made, name, value)
+    return made
+
+
+class Phrase(_Record):
     """Words of the string table that a message names as a value (what a YAML value is: "a list"),
     rendered in the message's language."""
 
+    __slots__ = ("key", "params")
+    _fields = __slots__
     key: str
     params: tuple[tuple[str, object], ...]
 
@@ -93,8 +163,7 @@ class Phrase:
         return render(self.key, lang, **localized(self.params, lang))
 
 
-@dataclass(frozen=True, init=False)
-class Problem:
+class Problem(_Record):
     """One problem in a catalog file, printed as FILE:LINE: field.path: message.
 
     The message is a key of the string table and the values it names (`Problem(file, 3,
@@ -103,6 +172,8 @@ class Problem:
     and the catalog's own values are printed as they are, in every language.
     """
 
+    __slots__ = ("field", "file", "key", "line", "params")
+    _fields = ("file", "line", "field", "key", "params")
     file: str
     line: int
     field: str
@@ -115,9 +186,6 @@ class Problem:
         object.__setattr__(self, "field", field)
         object.__setattr__(self, "key", key)
         object.__setattr__(self, "params", tuple(params.items()))
-
-    def __hash__(self) -> int:  # a value it names may be a list read from YAML
-        return hash((self.file, self.line, self.field, self.key))
 
     def message_in(self, lang: Lang) -> str:
         """The message alone (no file, line or field), in `lang`."""

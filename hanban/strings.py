@@ -7,10 +7,10 @@ names, facts, quotes) is not here: it comes from the catalog files, with its own
 
 from __future__ import annotations
 
+import functools
 import os
-import string
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["zh-Hans", "zh-Hant", "en"]
 LANGS: tuple[Lang, ...] = ("zh-Hans", "zh-Hant", "en")
@@ -57,20 +57,29 @@ def render(key: str, lang: Lang, /, **fmt: object) -> str:
     conversions for the values a message names: `{value!q}` quotes a value as each script does
     (English: Python's repr, 'x'; Chinese: “x” and 「x」, with the same escapes; a number or boolean
     stays bare), `{choices!l}` joins a list with the script's separator (`, ` or `、`)."""
-    return _Formatter(lang).vformat(WORDS[key][_COLUMN[lang]], (), fmt)
+    text: str = _formatter()(lang).vformat(WORDS[key][_COLUMN[lang]], (), fmt)
+    return text
 
 
-class _Formatter(string.Formatter):
-    def __init__(self, lang: Lang) -> None:
-        self.lang = lang
+@functools.cache
+def _formatter() -> Any:
+    """The formatter class of `render` (made on first use: the `string` module costs start-up time,
+    and most runs render no message)."""
+    import string
 
-    def convert_field(self, value: object, conversion: str | None) -> object:
-        if conversion == "q":
-            return quote(value, self.lang)
-        if conversion == "l":
-            assert isinstance(value, (list, tuple))
-            return word("punct.list_sep", self.lang).join(str(v) for v in value)
-        return super().convert_field(value, conversion)
+    class Formatter(string.Formatter):
+        def __init__(self, lang: Lang) -> None:
+            self.lang = lang
+
+        def convert_field(self, value: object, conversion: str | None) -> object:
+            if conversion == "q":
+                return quote(value, self.lang)
+            if conversion == "l":
+                assert isinstance(value, (list, tuple))
+                return word("punct.list_sep", self.lang).join(str(v) for v in value)
+            return super().convert_field(value, conversion)
+
+    return Formatter
 
 
 _QUOTES = {"zh-Hans": ("“", "”"), "zh-Hant": ("「", "」")}

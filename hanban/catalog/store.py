@@ -10,8 +10,8 @@ core never imports the index: it is handed a store.
 from __future__ import annotations
 
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
-from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from hanban.catalog import model as m
@@ -124,8 +124,7 @@ class MemoryStore(Mapping[str, m.Service]):
         return (SearchRow(s.id, s.name, None, s) for s in services)
 
 
-@dataclass(frozen=True)
-class Tables:
+class Tables(NamedTuple):
     """The catalog's small tables: read whole."""
 
     measures: Mapping[int, m.Measure]
@@ -134,7 +133,7 @@ class Tables:
     regions: Mapping[str, m.Region]
     glossary: tuple[m.GlossaryTerm, ...]
     seeds: Mapping[str, m.SeedText]
-    catalogs: Mapping[int, m.CatalogInfo] = field(default_factory=dict)  # layer -> the identity its files give
+    catalogs: Mapping[int, m.CatalogInfo] = MappingProxyType({})  # layer -> the identity its files give
 
 
 class Catalog:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
@@ -55,16 +55,14 @@ class QueryTooLong(HanbanError):
         super().__init__(key="err.query_too_long", limit=limit)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """Why a service matched: the kind of field and its text (as written in the catalog)."""
 
     field: str  # id | name | alias | glossary | summary | condition | note | step | pinyin
     text: str
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One search result: the service, a score in (0, 1] (higher is better) and why it matched."""
 
     id: str

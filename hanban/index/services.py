@@ -10,14 +10,13 @@ was; an iteration already under way skips what it had handed out.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from hanban.catalog import model as m
 from hanban.catalog.store import SearchRow, Summary, Tables, finish_service
-from hanban.errors import HanbanError
+from hanban.errors import HanbanError, LazyPattern
 from hanban.index.codec import decoder
 
 CHANNEL_COLUMNS = {"one_window": "ow", "fully_online": "fo", "cross_province": "cp"}
@@ -27,8 +26,8 @@ IN_FORCE = "first = 1"  # a row in catalog order: where its id was first defined
 # C0 characters itself), or an escape of a control character (C0 but tab and newline, DEL, C1,
 # bidirectional controls, surrogates). Catalog text never holds these, so a row that does was not
 # written by hanban. (An escaped backslash is matched too, so that what follows it is read right.)
-RAW_RE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-ESCAPE_RE = re.compile(r"\\(?:\\|[bfr]|u(?i:00[01]|007f|00[89]|202[a-e]|206[6-9]|d[89a-f]))")
+RAW_RE = LazyPattern("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")  # (none of them printable)
+ESCAPE_RE = LazyPattern(r"\\(?:\\|[bfr]|u(?i:00[01]|007f|00[89]|202[a-e]|206[6-9]|d[89a-f]))")
 DAMAGE = (sqlite3.DatabaseError, ValueError, KeyError, TypeError, IndexError)
 T = TypeVar("T")
 _END = object()
@@ -46,7 +45,7 @@ def is_busy(exc: BaseException) -> bool:
 
 def checked(text: str) -> Any:
     """A row's JSON, parsed; ValueError when it is not what hanban writes."""
-    if RAW_RE.search(text) or ("\\" in text and any(m.group() != "\\\\" for m in ESCAPE_RE.finditer(text))):
+    if (not text.isprintable() and RAW_RE.search(text)) or ("\\" in text and any(m.group() != "\\\\" for m in ESCAPE_RE.finditer(text))):
         raise ValueError("a control character in a row")
     return json.loads(text)
 

@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
-from hanban.errors import UNSAFE_RE, printable
+from hanban.errors import has_unsafe, printable
 
 
 class SafeConsole(Console):
@@ -19,10 +19,10 @@ class SafeConsole(Console):
     it out, so widths stay right; any other text is escaped as it is rendered, as a last net."""
 
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
-        if isinstance(renderable, Text) and UNSAFE_RE.search(renderable.plain):
+        if isinstance(renderable, Text) and has_unsafe(renderable.plain):
             renderable = escaped(renderable, self)
         for seg in super().render(renderable, options):
-            if seg.control is None and UNSAFE_RE.search(seg.text):
+            if seg.control is None and has_unsafe(seg.text):
                 yield seg._replace(text=printable(seg.text, None))
             else:
                 yield seg

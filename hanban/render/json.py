@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from hanban.catalog import model as m
 from hanban.catalog.age import Clock, is_stale
-from hanban.errors import UNSAFE_RE
+from hanban.errors import UNSAFE_RE, has_unsafe
 
 if TYPE_CHECKING:
     from hanban.catalog.store import Catalog
@@ -22,7 +22,7 @@ def dumps(data: Any, ascii: bool = False) -> str:
     stream that cannot hold more); control and invisible characters, which JSON would otherwise
     carry raw, written as \\u escapes (the same text to a JSON reader)."""
     out = _json.dumps(data, ensure_ascii=ascii, indent=2)
-    return UNSAFE_RE.sub(_json_escape, out) if UNSAFE_RE.search(out) else out
+    return UNSAFE_RE.sub(_json_escape, out) if has_unsafe(out) else out
 
 
 def _json_escape(c: re.Match[str]) -> str:

@@ -253,14 +253,23 @@ def test_a_folder_that_cannot_be_listed_is_named(write: Write, tmp_path: Path, m
     write("ov/a.yaml", service_yaml())
     locked = tmp_path / "ov" / "locked"
     locked.mkdir()
-    real_scandir = os.scandir
+    real_scandir, real_open = os.scandir, os.open
 
-    def scandir(path: os.PathLike[str] | str) -> object:
-        if Path(path) == locked:
+    def refused(path: object) -> None:
+        if not isinstance(path, int) and Path(path) == locked:  # type: ignore[arg-type]
             raise PermissionError(13, "Permission denied", str(path))
+
+    def scandir(path: os.PathLike[str] | str | int) -> object:
+        refused(path)
         return real_scandir(path)
 
+    def open_(path: os.PathLike[str] | str, flags: int, *args: object, **kwargs: object) -> int:
+        refused(path)
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    # (where the folder is opened first and listed through its descriptor, the open is refused)
     monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", open_)
     files, problems = list_files(catalog_roots([tmp_path / "ov"]))
     assert [str(p) for p in problems] == [f"{locked}: cannot read folder: Permission denied"]
     assert [f.display for f in files if f.layer == 1] == [f"{tmp_path / 'ov'}/a.yaml"]

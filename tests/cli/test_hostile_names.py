@@ -134,7 +134,7 @@ def test_every_piped_row_has_its_fields_whatever_the_names_hold(
     cat = renamed({"no-crime-certificate": name, "hukou-transfer": name + "x"})
     measures = {n: x._replace(title=m.Text(title, title, title)) for n, x in cat.measures.items()}
     questions = tuple(replace(q, prompt=m.Text(prompt, prompt, prompt)) for q in cat.wizard.questions)
-    cat = Catalog(cat.services, replace(cat.tables, measures=measures), replace(cat.wizard, questions=questions))
+    cat = Catalog(cat.services, cat.tables._replace(measures=measures), replace(cat.wizard, questions=questions))
     with_catalog(monkeypatch, cat)
     services = len(cat.services)
     expected: dict[tuple[str, ...], Any] = {
