@@ -73,11 +73,16 @@ _PLAIN_CLASSES: dict[Any, frozenset[type]] = {str: frozenset({str}), int: frozen
 
 def _plain_classes(tp: Any) -> frozenset[type] | None:
     """The classes a value of the plain type (or union of plain types) `tp` may have; None when
-    `tp` is not plain."""
+    `tp` is not plain. (Asked for every field of every record type a run decodes: remembered.)"""
+    if tp in _PLAIN_OR_NOT:
+        return _PLAIN_OR_NOT[tp]
     members = typing.get_args(tp) if typing.get_origin(tp) in (typing.Union, types.UnionType) else (tp,)
-    if not all(m in _PLAIN_CLASSES for m in members):
-        return None
-    return frozenset().union(*(_PLAIN_CLASSES[m] for m in members))
+    found = frozenset().union(*(_PLAIN_CLASSES[m] for m in members)) if all(m in _PLAIN_CLASSES for m in members) else None
+    _PLAIN_OR_NOT[tp] = found
+    return found
+
+
+_PLAIN_OR_NOT: dict[Any, frozenset[type] | None] = dict(_PLAIN_CLASSES)
 
 
 # The decoders check classes inline rather than calling a checker per value: decoding a large
