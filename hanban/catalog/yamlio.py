@@ -182,7 +182,7 @@ class _Converter:
                 continue
             self.seen.add(id(key_node))
             key = key_node.value
-            if CONTROL_RE.search(key):
+            if not key.isprintable() and CONTROL_RE.search(key):
                 self.fail(key_node, path, "problem.control_char_in_key", key=key, char=_control_char(key))
                 continue
             if key in out:
@@ -194,7 +194,7 @@ class _Converter:
     def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         tag = node.tag
         if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
-            if CONTROL_RE.search(node.value):
+            if not node.value.isprintable() and CONTROL_RE.search(node.value):  # (every control character is unprintable)
                 self.fail(node, path, "problem.control_char", char=_control_char(node.value))
             return str(node.value)
         if tag == "tag:yaml.org,2002:null":

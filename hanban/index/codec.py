@@ -23,25 +23,43 @@ _PLAIN = (str, int, bool, float, type(None))
 
 def encode(value: Any) -> Any:
     """A model value as plain JSON data."""
-    if isinstance(value, _PLAIN):
+    cls = value.__class__
+    how = _HOW.get(cls)
+    if how is None:
+        how = _HOW[cls] = _how(cls)
+    if how is _KEEP:
         return value
-    if type(value).__module__ == "hanban.catalog.conditions":
+    if how is _LIST:  # (a named tuple too: its fields in order)
+        return [encode(v) for v in value]
+    if how is _OBJECT:
+        return {str(k): encode(v) for k, v in value.items()}
+    if how is _CONDITION:
         from hanban.catalog import conditions as cond
 
         return cond.to_data(value)
-    fields = _FIELDS.get(type(value))
-    if fields is None and dataclasses.is_dataclass(value):
-        fields = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
-    if fields is not None:
-        return [encode(getattr(value, name)) for name in fields]
-    if isinstance(value, (tuple, list)):  # (a named tuple too: its fields in order)
-        return [encode(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): encode(v) for k, v in value.items()}
-    raise TypeError(f"cannot encode {type(value).__name__}")
+    return [encode(getattr(value, name)) for name in how]  # a dataclass: its fields' names
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# How `encode` writes a value of each class (decided once per class: a large catalog's build encodes
+# millions of values): kept as it is, as a list, as an object, as a condition, or a dataclass's fields.
+_KEEP, _LIST, _OBJECT, _CONDITION = ("keep",), ("list",), ("object",), ("condition",)
+_HOW: dict[type, tuple[str, ...]] = {}
+
+
+def _how(cls: type) -> tuple[str, ...]:
+    if issubclass(cls, _PLAIN):
+        return _KEEP
+    if cls.__module__ == "hanban.catalog.conditions":
+        return _CONDITION
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    if issubclass(cls, (tuple, list)):
+        return _LIST
+    if issubclass(cls, Mapping):
+        return _OBJECT
+    raise TypeError(f"cannot encode {cls.__name__}")
+
+
 _DECODERS: dict[Any, Callable[[Any], Any]] = {}
 
 
