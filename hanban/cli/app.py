@@ -3,6 +3,7 @@ which keeps tracebacks away from people."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -14,8 +15,7 @@ from typer._click.exceptions import UsageError
 from typer.exceptions import Abort
 
 from hanban import __version__
-from hanban.cli import ask, cache, catalog, fastargs, measures, questions, search, show, validate
-from hanban.cli import list as list_cmd
+from hanban.cli import fastargs
 from hanban.cli.context import Invocation, Io
 from hanban.cli.errors import handles_errors
 from hanban.cli.localize import LocalizedCommand, LocalizedGroup, lang_option, localized, usage_error
@@ -24,19 +24,25 @@ from hanban.strings import Lang, word
 
 fastargs.install()  # str/Path options coerced without importing pydantic (start-up time)
 
-COMMANDS: list[tuple[str, Callable[..., Any]]] = [  # in the order of --help
-    ("list", list_cmd.command),
-    ("show", show.command),
-    ("measures", measures.command),
-    ("validate", validate.command),
-    ("search", search.command),
-    ("ask", ask.command),
-    ("questions", questions.command),
+# Each command's module (under hanban.cli) is imported only when the command is registered: a run
+# registers only the command it invokes (see `invoked_command`).
+COMMANDS: list[tuple[str, str]] = [  # name, module: in the order of --help
+    ("list", "list"),
+    ("show", "show"),
+    ("measures", "measures"),
+    ("validate", "validate"),
+    ("search", "search"),
+    ("ask", "ask"),
+    ("questions", "questions"),
 ]
-GROUPS: list[tuple[str, list[tuple[str, Callable[..., Any]]]]] = [  # commands with subcommands, after them
-    ("cache", cache.COMMANDS),
-    ("catalog", catalog.COMMANDS),
+GROUPS: list[tuple[str, str]] = [  # commands with subcommands (their module's COMMANDS), after them
+    ("cache", "cache"),
+    ("catalog", "catalog"),
 ]
+
+
+def _module(name: str) -> Any:
+    return importlib.import_module(f"hanban.cli.{name}")
 
 
 def root(
@@ -87,12 +93,14 @@ def build_app(lang: Lang, only: str | None = None) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     application.callback()(localized(root, lang, with_lang=False))
-    for name, fn in COMMANDS:
+    for name, module in COMMANDS:
         if only is None or only == name:
+            fn = _module(module).command
             application.command(name, help=word(f"help.cmd.{name}", lang), cls=LocalizedCommand)(localized(fn, lang))
-    for group_name, commands in GROUPS:
+    for group_name, module in GROUPS:
         if only is not None and only != group_name:
             continue
+        commands: list[tuple[str, Callable[..., Any]]] = _module(module).COMMANDS
         sub = typer.Typer(name=group_name, help=word(f"help.cmd.{group_name}", lang), cls=group, no_args_is_help=True, rich_markup_mode=None)
         for name, fn in commands:
             sub.command(name, help=word(f"help.cmd.{group_name}.{name}", lang), cls=LocalizedCommand)(localized(fn, lang))

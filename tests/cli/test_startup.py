@@ -89,3 +89,13 @@ def test_version_reads_the_compiled_index_and_parses_no_yaml_when_warm(warm_cach
 def test_an_overlay_option_does_not_import_pydantic_either(warm_cache: Path) -> None:
     loaded = modules_after(["--catalog", str(REPO / "catalog"), "search", "-n", "3", "lost", "card"], warm_cache)
     assert "pydantic" not in loaded
+
+
+@pytest.mark.parametrize("args", [["show", "no-crime-certificate"], ["search", "no crime certificate"], ["list"]], ids=" ".join)
+def test_a_command_imports_no_other_commands_module(args: list[str], warm_cache: Path) -> None:
+    from hanban.cli.app import COMMANDS, GROUPS
+
+    loaded = modules_after(args, warm_cache)
+    others = {f"hanban.cli.{module}" for name, module in COMMANDS + GROUPS if name != args[0]}
+    assert others & loaded == set()
+    assert f"hanban.cli.{args[0]}" in loaded
