@@ -1,5 +1,5 @@
 """`python -m hanban`."""
 
-from hanban.cli.app import main
+from hanban.cli.start import main
 
 main()

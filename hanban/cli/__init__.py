@@ -1,1 +1,1 @@
-"""The command line: thin shells over the core. `app.main` is the console script."""
+"""The command line: thin shells over the core. `start.main` is the console script (it runs `app.main`)."""

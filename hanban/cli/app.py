@@ -154,7 +154,7 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point: run the app, keep tracebacks away from people."""
+    """Run the app (`start.main` loads it), keeping tracebacks away from people."""
     if sys.stderr is None:  # started with 2>&-: print(file=None) would write to stdout
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (stderr for the rest of the run)
     if sys.stdout is None:  # started with >&-

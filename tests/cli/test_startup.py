@@ -99,3 +99,33 @@ def test_a_command_imports_no_other_commands_module(args: list[str], warm_cache:
     others = {f"hanban.cli.{module}" for name, module in COMMANDS + GROUPS if name != args[0]}
     assert others & loaded == set()
     assert f"hanban.cli.{args[0]}" in loaded
+
+
+GC_PROBE = """
+import gc, json, sys
+sys.argv = ["hanban", "--version"]
+during_load = []
+
+def seen(phase, info):
+    app = sys.modules.get("hanban.cli.app")
+    if phase == "start" and app is not None and not hasattr(app, "main"):
+        during_load.append(info["generation"])
+
+gc.callbacks.append(seen)
+from hanban.cli import start
+code = 0
+try:
+    start.main()
+except SystemExit as exc:
+    code = exc.code or 0
+print("\\nGC=" + json.dumps([code, during_load, gc.isenabled(), gc.get_freeze_count()]), file=sys.stderr)
+"""
+
+
+def test_the_console_script_loads_the_app_with_the_collector_paused_then_resumes_it(warm_cache: Path) -> None:
+    env = {**os.environ, "HANBAN_CACHE": str(warm_cache), "LANG": "C.UTF-8"}
+    proc = subprocess.run([sys.executable, "-c", GC_PROBE], capture_output=True, text=True, env=env, cwd=REPO, check=False, timeout=120)
+    code, during_load, enabled, frozen = json.loads(proc.stderr.rsplit("GC=", 1)[1])
+    assert code == 0, proc.stderr
+    assert during_load == []  # no collection while typer, click and hanban load
+    assert enabled and frozen > 10_000  # what they made is frozen; the command runs with the collector on
