@@ -148,10 +148,12 @@ class Catalog:
         services: ServiceStore,
         tables: Tables | Callable[[], Tables],
         wizard: Wizard | Callable[[], Wizard] | None = None,
+        glossary: Callable[[], tuple[m.GlossaryTerm, ...]] | None = None,
     ) -> None:
         self.services = services
         self._tables = tables
         self._wizard = wizard
+        self._glossary = glossary  # the glossary alone, for search (else the tables' own)
 
     @cached_property
     def tables(self) -> Tables:
@@ -181,8 +183,10 @@ class Catalog:
     def regions(self) -> Mapping[str, m.Region]:
         return self.tables.regions
 
-    @property
+    @cached_property
     def glossary(self) -> tuple[m.GlossaryTerm, ...]:
+        if self._glossary is not None and "tables" not in self.__dict__:
+            return self._glossary()
         return self.tables.glossary
 
     @property

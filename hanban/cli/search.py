@@ -41,7 +41,6 @@ def command(
 ) -> None:
     """Find services by name, alias, glossary term or text: 身份证丢了, 身分證補領, "lost ID card"."""
     from hanban.find.search import search
-    from hanban.render import json as rj
 
     text = " ".join(query)
     inv = invocation(ctx)
@@ -53,7 +52,12 @@ def command(
 
         return [row(h.id, h.name.get(lang), f"{h.score:.3f}", "; ".join(f"{mt.field}: {mt.text}" for mt in h.matched)) for h in hits]
 
-    io.emit(json=lambda: [rj.hit(h) for h in hits], terminal=lambda con: _print_hits(con, hits, lang), plain=plain, as_json=json_)
+    def as_json() -> list[dict[str, object]]:
+        from hanban.render import json as rj  # (only for --json: it costs start-up time)
+
+        return [rj.hit(h) for h in hits]
+
+    io.emit(json=as_json, terminal=lambda con: _print_hits(con, hits, lang), plain=plain, as_json=json_)
     if not hits:
         io.say(word("msg.no_hit", lang, query=repr(text)))
         raise typer.Exit(ExitStatus.NOT_FOUND)

@@ -175,6 +175,7 @@ def _column(db: sqlite3.Connection, column: str, unit: int) -> str:
 def store_linked(db: sqlite3.Connection, tables: Tables, wizard: Wizard, count: int) -> None:
     """What `link` made of the units, for reading without linking again."""
     rows = [("tables", json.dumps(encode(tables), ensure_ascii=False)),
+            ("glossary", json.dumps(encode(tables.glossary), ensure_ascii=False)),  # (search reads it alone)
             ("wizard", json.dumps(encode(wizard), ensure_ascii=False)),
             ("services", str(count))]
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)

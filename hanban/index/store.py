@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hanban import __version__
+from hanban.catalog import model as m
 from hanban.catalog.files import FileRef, Root, digest
 from hanban.catalog.load import CacheUnavailable
 from hanban.catalog.progress import ProgressFactory
@@ -360,7 +361,10 @@ class SqliteIndex:
 
             return read_meta(reader, "wizard", Wizard)  # type: ignore[no-any-return]
 
-        return Catalog(IndexedServices(reader, tables), tables, wizard)
+        def glossary() -> tuple[m.GlossaryTerm, ...]:
+            return read_meta(reader, "glossary", tuple[m.GlossaryTerm, ...])  # type: ignore[no-any-return]
+
+        return Catalog(IndexedServices(reader, tables), tables, wizard, glossary)
 
     def _recover(self) -> sqlite3.Connection:
         """After damage was read: the index deleted and built again (or, when it cannot be, the

@@ -129,3 +129,9 @@ def test_the_console_script_loads_the_app_with_the_collector_paused_then_resumes
     assert code == 0, proc.stderr
     assert during_load == []  # no collection while typer, click and hanban load
     assert enabled and frozen > 10_000  # what they made is frozen; the command runs with the collector on
+
+
+@pytest.mark.parametrize("args", [["show", "no-crime-certificate"], ["search", "no crime certificate"], ["list"]], ids=" ".join)
+def test_output_without_json_leaves_the_json_renderer_unimported(args: list[str], warm_cache: Path) -> None:
+    assert "hanban.render.json" not in modules_after(args, warm_cache)
+    assert "hanban.render.json" in modules_after([*args, "--json"], warm_cache)

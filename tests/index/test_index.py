@@ -383,3 +383,11 @@ def test_search_through_the_index_finds_exactly_what_direct_loading_finds(
     direct = load_catalog([f.parent])
     for query in [q for q, _ in QUERIES] + ["本地", "local certficate", "良民证", "visa"]:
         assert search(indexed, query, 50) == search(direct, query, 50), query
+
+
+def test_search_reads_the_glossary_alone_and_it_is_the_tables_glossary(cache: Path) -> None:
+    direct = load_catalog()
+    indexed = ix.open_catalog(directory=cache)
+    assert indexed.glossary == direct.glossary and len(indexed.glossary) > 10
+    assert "tables" not in indexed.__dict__  # the other tables were not decoded for it
+    assert indexed.tables.glossary == indexed.glossary
