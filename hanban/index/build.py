@@ -24,6 +24,7 @@ BATCH = 2000  # service rows per executemany
 # large catalog's search scores only a few FTS5 candidates, so preparing all its services would slow its
 # builds and edits for nothing; a service without them is prepared when searched.
 SEARCH_PREPARE_MAX_FILES = 48
+LinkInputs = tuple[str, str, str, str]  # a unit's service ids, reference keys, small definitions and small entries
 
 
 class Build:
@@ -33,6 +34,8 @@ class Build:
         self.db = db
         self.files = files
         self.progress = progress
+        # new unit id -> its file's (layer, path) and what `link` reads of it (see `_same_links`)
+        self.link_inputs: dict[int, tuple[int, str, LinkInputs]] = {}
 
     def run(self) -> None:
         db = self.db
@@ -54,9 +57,48 @@ class Build:
         if not gone and not todo:
             return
         known = self._known_traditional(gone) if len(todo) < POOL_MIN_FILES else {}
+        before = self._before_edit(gone, todo, stored)
         touched = self._drop(gone)
         touched |= self._store(todo, known)
+        if before is not None and self._same_links(before):
+            return  # what `link` reads did not change: its verdict, tables and flags stand
         self._link(touched, full=not stored)
+
+    def _before_edit(self, gone: list[int], todo: list[FileRef], stored: dict[tuple[int, str], Any]) -> dict[tuple[int, str], Any] | None:
+        """When the files to store replace as many stored ones, at the same places (an edit, not an
+        added, removed or renamed file): what `link` read of each old unit and its services' flags."""
+        if not stored or len(gone) != len(todo) or len(todo) >= POOL_MIN_FILES:
+            return None
+        old = {
+            row[0]: (f.layer, f.path)
+            for f in todo
+            if (row := stored.get((f.layer, f.path))) is not None and (row[3], row[4]) == (f.key, f.display)
+        }
+        if set(old) != set(gone) or len(old) != len(todo):
+            return None
+        before: dict[tuple[int, str], Any] = {}
+        for unit, sids, refkeys, small_defs, small in self.db.execute(
+            f"SELECT id, sids, refkeys, small_defs, small FROM units WHERE id IN ({','.join('?' * len(gone))})", gone
+        ):
+            flags = self.db.execute("SELECT seq, first, top FROM services WHERE unit = ? ORDER BY seq", (unit,)).fetchall()
+            before[old[unit]] = ((sids, refkeys, small_defs, small), flags)
+        return before
+
+    def _same_links(self, before: dict[tuple[int, str], Any]) -> bool:
+        """Whether every edited unit gives `link` what its old unit gave (its service ids, the
+        references it makes, its small entries): `link` reads units only through these, so its
+        result is the same. Then the new rows take the old rows' flags (which definition is first
+        and which in force), and True."""
+        new: dict[tuple[int, str], tuple[int, LinkInputs]] = {
+            (layer, path): (unit, inputs) for unit, (layer, path, inputs) in self.link_inputs.items()
+        }
+        if set(new) != set(before) or any(new[key][1] != before[key][0] for key in before):
+            return False
+        self.db.executemany(
+            "UPDATE services SET first = ?, top = ? WHERE unit = ? AND seq = ?",
+            [(first, top, new[key][0], seq) for key, (_, flags) in before.items() for seq, first, top in flags],
+        )
+        return True
 
     @staticmethod
     def _same_content(f: FileRef, stored_hash: str) -> bool:
@@ -121,6 +163,7 @@ class Build:
             next_unit += 1
             batch["units"].append((next_unit, f.path, f.layer, f.key, f.display, r["size"], r["mtime"], r["digest"],
                                    r["sids"], r["refkeys"], r["small_defs"], r["small"], r["defs"], r["refs"]))
+            self.link_inputs[next_unit] = (f.layer, f.path, (r["sids"], r["refkeys"], r["small_defs"], r["small"]))
             for seq, sid, data, ow, fo, cp, cat, name, prep, names, text in r["services"]:
                 next_rid += 1
                 batch["services"].append((next_rid, next_unit, f.layer, f.key, seq, sid, data, ow, fo, cp, cat, name, prep))

@@ -391,3 +391,64 @@ def test_search_reads_the_glossary_alone_and_it_is_the_tables_glossary(cache: Pa
     assert indexed.glossary == direct.glossary and len(indexed.glossary) > 10
     assert "tables" not in indexed.__dict__  # the other tables were not decoded for it
     assert indexed.tables.glossary == indexed.glossary
+
+
+@pytest.fixture
+def links(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per time the index runs `link` over its units."""
+    calls: list[int] = []
+    real = ix_build.link
+
+    def counted(units: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(units, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ix_build, "link", counted)
+    return calls
+
+
+def test_an_edit_that_changes_nothing_link_reads_keeps_the_link_and_the_flags(
+    write: Callable[[str, str], Path], cache: Path, links: list[int]
+) -> None:
+    # The overlay replaces a built-in service (so its rows' first/top flags differ) and adds one.
+    a = write("overlay/a.yaml", service_yaml("no-crime-certificate", "本地无犯罪证明", "Local certificate"))
+    write("overlay/b.yaml", service_yaml("local-b", "本地乙", "Local B"))
+    overlay = [a.parent]
+    ix.open_catalog(overlay, directory=cache)
+    links.clear()
+
+    a.write_text(service_yaml("no-crime-certificate", "本地无犯罪证明", "Local certificate edited"), encoding="utf-8")
+    cat = ix.open_catalog(overlay, directory=cache)
+    assert links == []  # the same ids, references and small entries: `link` would say the same
+    assert cat.services["no-crime-certificate"].name.en == "Local certificate edited"
+    same_catalog(load_catalog(overlay), cat)
+    assert find_exact(cat, "Local certificate edited").id == "no-crime-certificate"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda t: t.replace("id: local-b", "id: local-c"), id="another id"),
+        pytest.param(lambda t: t + "  - " + service_yaml("local-d").split("  - ", 1)[1], id="one more service"),
+        pytest.param(lambda t: t.replace("measure: 15", "measure: 14"), id="another measure"),
+    ],
+)
+def test_an_edit_that_changes_what_link_reads_links_again(
+    write: Callable[[str, str], Path], cache: Path, links: list[int], edit: Callable[[str], str]
+) -> None:
+    write("overlay/a.yaml", service_yaml("local-a"))
+    b = write("overlay/b.yaml", service_yaml("local-b", "本地乙", "Local B"))
+    ix.open_catalog([b.parent], directory=cache)
+    links.clear()
+    b.write_text(edit(b.read_text(encoding="utf-8")), encoding="utf-8")
+    cat = ix.open_catalog([b.parent], directory=cache)
+    assert links == [1]
+    same_catalog(load_catalog([b.parent]), cat)
+
+
+def test_an_edit_that_names_an_unknown_place_is_refused_as_before(write: Callable[[str, str], Path], cache: Path) -> None:
+    b = write("overlay/b.yaml", service_yaml("local-b"))
+    ix.open_catalog([b.parent], directory=cache)
+    b.write_text(service_yaml("local-b") + "    where: [no-such-place]\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="no-such-place"):
+        ix.open_catalog([b.parent], directory=cache)
