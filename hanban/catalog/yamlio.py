@@ -122,7 +122,7 @@ def load_bytes(raw: bytes, name: str) -> Located:
     lines: dict[PathKey, int] = {}
     if node is None:
         return Located(name, None, lines)
-    converter = _Converter(name, lines)
+    converter = _Converter(name, lines, anchors="&" in text)
     try:
         data = converter.convert(node, ())
     except RecursionError:
@@ -135,10 +135,13 @@ def load_bytes(raw: bytes, name: str) -> Located:
 class _Converter:
     """Turns composed nodes into plain Python values, refusing anything but plain YAML."""
 
-    def __init__(self, name: str, lines: dict[PathKey, int]) -> None:
+    def __init__(self, name: str, lines: dict[PathKey, int], anchors: bool = True) -> None:
         self.name = name
         self.lines = lines
         self.problems: list[Problem] = []
+        # The composer hands back the same node for every alias of an anchor, so nodes are tracked
+        # to refuse aliases; a text without "&" has no anchor (and so no alias) to track.
+        self.anchors = anchors
         self.seen: set[int] = set()
         self.count = 0
         self._constructor = yaml.SafeLoader("")
@@ -152,21 +155,22 @@ class _Converter:
             raise CatalogError(
                 [Problem(self.name, node.start_mark.line + 1, "", "problem.too_many_values", limit=MAX_NODES)]
             )
-        if id(node) in self.seen:
-            # The composer hands back the same node for every alias of an anchor.
-            self.fail(node, path, "problem.alias")
-            raise CatalogError(self.problems)
-        self.seen.add(id(node))
+        if self.anchors:
+            if id(node) in self.seen:
+                self.fail(node, path, "problem.alias")
+                raise CatalogError(self.problems)
+            self.seen.add(id(node))
         self.lines[path] = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
             self.fail(node, path, "problem.tag", tag=node.tag)
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)  # PyYAML has no other kind of node
-        return self._scalar(node, path)
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            return self._scalar(node, path)  # type: ignore[arg-type]
+        if kind is yaml.MappingNode:
+            return self._mapping(node, path)  # type: ignore[arg-type]
+        assert kind is yaml.SequenceNode  # PyYAML has no other kind of node
+        return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -177,10 +181,11 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.fail(key_node, path, "problem.key_not_string")
                 continue
-            if id(key_node) in self.seen:
-                self.fail(key_node, path, "problem.alias")
-                continue
-            self.seen.add(id(key_node))
+            if self.anchors:
+                if id(key_node) in self.seen:
+                    self.fail(key_node, path, "problem.alias")
+                    continue
+                self.seen.add(id(key_node))
             key = key_node.value
             if not key.isprintable() and CONTROL_RE.search(key):
                 self.fail(key_node, path, "problem.control_char_in_key", key=key, char=_control_char(key))
