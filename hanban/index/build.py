@@ -182,7 +182,7 @@ class Build:
         db.executemany("INSERT INTO units VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["units"])
         db.executemany("INSERT INTO services(rid, unit, layer, fkey, seq, id, data, ow, fo, cp, cat, name, search) "
                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["services"])
-        db.executemany("INSERT INTO names VALUES (?, ?)", batch["names"])
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", batch["names"])
         db.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", batch["fts"])
         for rows in batch.values():
             rows.clear()

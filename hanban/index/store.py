@@ -42,7 +42,7 @@ from hanban.index.services import IndexedServices, Reader, check_tables, is_busy
 if TYPE_CHECKING:
     from hanban.catalog.wizard_model import Wizard
 
-FORMAT = 5  # bump when the stored shape changes (4: content hashes, catalog folders in meta; 5: catalog identity, validity dates)
+FORMAT = 6  # bump when the stored shape changes (4: content hashes, catalog folders in meta; 5: catalog identity, validity dates; 6: names without rowid)
 ENV_CACHE = "HANBAN_CACHE"
 LOCK_WAIT = 120  # seconds another hanban may hold the index's lock before this one loads directly
 NOTICE_AFTER = 0.5  # seconds of waiting for that lock before saying so
@@ -66,8 +66,7 @@ CREATE TABLE services(rid INTEGER PRIMARY KEY, unit INT NOT NULL, layer INT NOT 
 CREATE INDEX services_id ON services(id, top);
 CREATE INDEX services_order ON services(layer, fkey, seq);
 CREATE INDEX services_unit ON services(unit);
-CREATE TABLE names(key TEXT NOT NULL, rid INT NOT NULL);
-CREATE INDEX names_key ON names(key);
+CREATE TABLE names(key TEXT NOT NULL, rid INT NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
 CREATE INDEX names_rid ON names(rid);
 CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='trigram')
 """
