@@ -7,6 +7,7 @@ line they are on, and an alias bomb is refused before it can expand.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,42 @@ import yaml
 
 from hanban.errors import CONTROL_RE, CatalogError, Problem
 
-Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_Resolvers = tuple[tuple[str, "re.Pattern[str]"], ...]
+_WILDCARD: _Resolvers = tuple(_SafeLoader.yaml_implicit_resolvers.get(None, ()))
+_IMPLICIT: dict[str, _Resolvers] = {
+    first: tuple(resolvers) + _WILDCARD for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items() if first is not None
+}
+_SCALAR: str = _SafeLoader.DEFAULT_SCALAR_TAG
+_SEQUENCE: str = _SafeLoader.DEFAULT_SEQUENCE_TAG
+_MAPPING: str = _SafeLoader.DEFAULT_MAPPING_TAG
+
+
+class Loader(_SafeLoader):  # type: ignore[misc]
+    """The safe loader (the C one where available), resolving tags as it does, with less work.
+
+    The composer asks the resolver for every node's tag. The safe loader has no path resolvers, so
+    entering and leaving a node tells it nothing, and a plain scalar's tag depends on its first
+    character only through the implicit resolvers registered for it: these are looked up in one
+    table made once (the same resolvers, in the same order, as PyYAML's `BaseResolver.resolve`)."""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return tag
+            return _SCALAR
+        return _SEQUENCE if kind is yaml.SequenceNode else _MAPPING
+
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 500_000
@@ -101,7 +137,7 @@ def load_bytes(raw: bytes, name: str) -> Located:
         node = loader.get_single_node()
     except yaml.reader.ReaderError as exc:
         # The C reader counts UTF-8 bytes, the Python one characters.
-        if Loader is not yaml.SafeLoader:
+        if _SafeLoader is not yaml.SafeLoader:
             line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
         else:
             line = text[: exc.position].count("\n") + 1

@@ -67,3 +67,45 @@ def test_oversized_file_is_refused() -> None:
 def test_deep_nesting_is_an_error_not_a_crash() -> None:
     got = problems("[" * 5000 + "]" * 5000)
     assert got and got[0].startswith("x.yaml")
+
+
+SCALARS = ["", "~", "null", "Null", "NULL", "true", "True", "yes", "No", "on", "OFF", "y", "0", "-1", "+12", "0x1f", "0o17",
+           "017", "1_000", "190:20:30", "1.5", "-.5", "1e3", "6.8523015e+5", ".inf", "-.Inf", ".NaN", "2023-08-03",
+           "2001-12-14t21:59:43.10-05:00", "<<", "=", "身份证", "hukou", "#x", "-", ":", "3.0.1", "1,000", "0b1010", "+.inf"]
+
+
+@pytest.mark.parametrize("value", SCALARS)
+def test_the_loaders_tags_are_pyyamls_for_every_kind_of_scalar(value: str) -> None:
+    import yaml
+
+    from hanban.catalog.yamlio import Loader
+
+    reference = yaml.SafeLoader("")
+    ours = Loader("")
+    for implicit in ((True, False), (False, True), (False, False)):
+        assert ours.resolve(yaml.ScalarNode, value, implicit) == reference.resolve(yaml.ScalarNode, value, implicit), implicit
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert ours.resolve(kind, None, (True, False)) == reference.resolve(kind, None, (True, False))
+
+
+def test_the_shipped_catalog_composes_to_the_same_tags_as_with_pyyamls_loader() -> None:
+    import yaml
+
+    from hanban.catalog.files import builtin_dir
+    from hanban.catalog.yamlio import Loader
+
+    def tags(node: yaml.Node) -> list[str]:
+        out = [node.tag]
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                out += tags(k) + tags(v)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                out += tags(item)
+        return out
+
+    files = sorted(builtin_dir().rglob("*.yaml"))
+    assert len(files) > 10
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert tags(yaml.compose(text, Loader=Loader)) == tags(yaml.compose(text, Loader=yaml.SafeLoader)), f.name
