@@ -30,6 +30,13 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def dumps_model(value: m.Service | m.Text) -> str:
+    """`dumps(encode(value))`, written by the JSON encoder itself: a service is named tuples (JSON
+    arrays, as `encode` writes them), tuples, dicts with string keys, strings, numbers and None, all
+    JSON's own. About twice as fast, for the largest rows a build writes."""
+    return dumps(value)
+
+
 def unit_rows(unit: Unit, prepare_search: bool = True) -> dict[str, Any]:
     """Everything the index stores of one unit, as plain data (picklable, JSON inside)."""
     from hanban.find.fields import prepare
@@ -52,9 +59,9 @@ def unit_rows(unit: Unit, prepare_search: bool = True) -> dict[str, Any]:
         names = sorted(set(exact_keys(s)) | set(simplified_keys(s)))
         ch = s.channels
         services.append((
-            seq, s.id, dumps(encode(s)),
+            seq, s.id, dumps_model(s),
             int(ch["one_window"].available), int(ch["fully_online"].available), int(ch["cross_province"].available),
-            s.category, dumps(encode(s.name)), dumps(prepare(s)) if prepare_search else None,
+            s.category, dumps_model(s.name), dumps(prepare(s)) if prepare_search else None,
             names, "\n".join([*names, s.summary.zh_hans, s.summary.en]),  # FTS5 trigram candidates for search
         ))
     out["services"] = services
