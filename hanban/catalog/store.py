@@ -185,7 +185,7 @@ class Catalog:
 
     @cached_property
     def glossary(self) -> tuple[m.GlossaryTerm, ...]:
-        if self._glossary is not None and "tables" not in self.__dict__:
+        if self._glossary is not None and "tables" not in self.__dict__:  # (tables decoded already: theirs)
             return self._glossary()
         return self.tables.glossary
 

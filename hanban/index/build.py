@@ -25,6 +25,7 @@ BATCH = 2000  # service rows per executemany
 # builds and edits for nothing; a service without them is prepared when searched.
 SEARCH_PREPARE_MAX_FILES = 48
 LinkInputs = tuple[str, str, str, str]  # a unit's service ids, reference keys, small definitions and small entries
+Before = tuple[LinkInputs, list[tuple[int, int, int]]]  # an edited file's old unit: its LinkInputs, its rows' (seq, first, top)
 
 
 class Build:
@@ -64,9 +65,10 @@ class Build:
             return  # what `link` reads did not change: its verdict, tables and flags stand
         self._link(touched, full=not stored)
 
-    def _before_edit(self, gone: list[int], todo: list[FileRef], stored: dict[tuple[int, str], Any]) -> dict[tuple[int, str], Any] | None:
-        """When the files to store replace as many stored ones, at the same places (an edit, not an
-        added, removed or renamed file): what `link` read of each old unit and its services' flags."""
+    def _before_edit(self, gone: list[int], todo: list[FileRef], stored: dict[tuple[int, str], Any]) -> dict[tuple[int, str], Before] | None:
+        """When a few files (read one query each) replace as many stored ones, at the same places (an
+        edit, not an added, removed or renamed file): what `link` read of each old unit and its
+        services' flags."""
         if not stored or len(gone) != len(todo) or len(todo) >= POOL_MIN_FILES:
             return None
         old = {
@@ -76,7 +78,7 @@ class Build:
         }
         if set(old) != set(gone) or len(old) != len(todo):
             return None
-        before: dict[tuple[int, str], Any] = {}
+        before: dict[tuple[int, str], Before] = {}
         for unit, sids, refkeys, small_defs, small in self.db.execute(
             f"SELECT id, sids, refkeys, small_defs, small FROM units WHERE id IN ({','.join('?' * len(gone))})", gone
         ):
@@ -84,7 +86,7 @@ class Build:
             before[old[unit]] = ((sids, refkeys, small_defs, small), flags)
         return before
 
-    def _same_links(self, before: dict[tuple[int, str], Any]) -> bool:
+    def _same_links(self, before: dict[tuple[int, str], Before]) -> bool:
         """Whether every edited unit gives `link` what its old unit gave (its service ids, the
         references it makes, its small entries): `link` reads units only through these, so its
         result is the same. Then the new rows take the old rows' flags (which definition is first
