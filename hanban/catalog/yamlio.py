@@ -44,13 +44,27 @@ class Loader(_SafeLoader):  # type: ignore[misc]
         pass
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
+        if kind is _ScalarNode:
             if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                # A catalog's plain scalars repeat (its keys, above all): each is resolved once.
+                tag = _RESOLVED.get(value)
+                if tag is not None:
+                    return tag
+                tag = _SCALAR
+                for t, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
                     if regexp.match(value):
-                        return tag
+                        tag = t
+                        break
+                if len(_RESOLVED) < _RESOLVED_MAX and len(value) <= 64:
+                    _RESOLVED[value] = tag
+                return tag
             return _SCALAR
-        return _SEQUENCE if kind is yaml.SequenceNode else _MAPPING
+        return _SEQUENCE if kind is _SequenceNode else _MAPPING
+
+
+_ScalarNode, _SequenceNode, _MappingNode = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+_RESOLVED: dict[str, str] = {}  # plain scalar -> its tag, for the short ones (bounded)
+_RESOLVED_MAX = 16384
 
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -64,6 +78,7 @@ PathKey = tuple[str | int, ...]
 _READER_REASONS = {"control characters are not allowed": "problem.yaml_control_char", "special characters are not allowed": "problem.yaml_special_char"}
 
 _STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _PLAIN_TAGS = {
     _STR,
     "tag:yaml.org,2002:int",
@@ -197,24 +212,32 @@ class _Converter:
                 raise CatalogError(self.problems)
             self.seen.add(id(node))
         self.lines[path] = node.start_mark.line + 1
-        if node.tag not in _PLAIN_TAGS:
-            self.fail(node, path, "problem.tag", tag=node.tag)
-            return None
+        tag = node.tag
         kind = node.__class__
-        if kind is yaml.ScalarNode:
+        if kind is _ScalarNode and (tag == _STR or tag == _TIMESTAMP):  # most values: a string (a date stays one), read here
+            value = node.value
+            if not value.isprintable() and CONTROL_RE.search(value):  # (every control character is unprintable)
+                self.fail(node, path, "problem.control_char", char=_control_char(value))
+            return value
+        if tag not in _PLAIN_TAGS:
+            self.fail(node, path, "problem.tag", tag=tag)
+            return None
+        if kind is _ScalarNode:
             return self._scalar(node, path)  # type: ignore[arg-type]
-        if kind is yaml.MappingNode:
+        if kind is _MappingNode:
             return self._mapping(node, path)  # type: ignore[arg-type]
-        assert kind is yaml.SequenceNode  # PyYAML has no other kind of node
-        return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert kind is _SequenceNode  # PyYAML has no other kind of node
+        convert = self.convert
+        return [convert(item, path + (i,)) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        convert = self.convert
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.fail(key_node, path, "problem.merge_key")
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not _ScalarNode:
                 self.fail(key_node, path, "problem.key_not_string")
                 continue
             if self.anchors:
@@ -229,15 +252,11 @@ class _Converter:
             if key in out:
                 self.fail(key_node, path + (key,), "problem.duplicate_key")
                 continue
-            out[key] = self.convert(value_node, path + (key,))
+            out[key] = convert(value_node, path + (key,))
         return out
 
     def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         tag = node.tag
-        if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
-            if not node.value.isprintable() and CONTROL_RE.search(node.value):  # (every control character is unprintable)
-                self.fail(node, path, "problem.control_char", char=_control_char(node.value))
-            return str(node.value)
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":

@@ -82,7 +82,7 @@ def test_the_loaders_tags_are_pyyamls_for_every_kind_of_scalar(value: str) -> No
 
     reference = yaml.SafeLoader("")
     ours = Loader("")
-    for implicit in ((True, False), (False, True), (False, False)):
+    for implicit in ((True, False), (False, True), (False, False), (True, False)):  # (plain twice: the second is remembered)
         assert ours.resolve(yaml.ScalarNode, value, implicit) == reference.resolve(yaml.ScalarNode, value, implicit), implicit
     for kind in (yaml.SequenceNode, yaml.MappingNode):
         assert ours.resolve(kind, None, (True, False)) == reference.resolve(kind, None, (True, False))
@@ -109,3 +109,16 @@ def test_the_shipped_catalog_composes_to_the_same_tags_as_with_pyyamls_loader() 
     for f in files:
         text = f.read_text(encoding="utf-8")
         assert tags(yaml.compose(text, Loader=Loader)) == tags(yaml.compose(text, Loader=yaml.SafeLoader)), f.name
+
+
+def test_the_remembered_tags_are_bounded() -> None:
+    import yaml
+
+    from hanban.catalog import yamlio
+
+    loader = yamlio.Loader("")
+    for i in range(yamlio._RESOLVED_MAX + 100):
+        assert loader.resolve(yaml.ScalarNode, f"{i}", (True, False)) == "tag:yaml.org,2002:int"
+    assert loader.resolve(yaml.ScalarNode, "x" * 65, (True, False)) == "tag:yaml.org,2002:str"
+    assert len(yamlio._RESOLVED) <= yamlio._RESOLVED_MAX
+    assert "x" * 65 not in yamlio._RESOLVED  # (long scalars are not kept)
