@@ -3,6 +3,7 @@ command that reads a compiled catalog), so that a person can type `shenfenzheng`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
@@ -30,14 +31,19 @@ def syllables(text: str) -> str:
         return ""
     if text in _known:
         return _known[text]
-    _pypinyin()
-    from pypinyin.constants import RE_HANS
-    from pypinyin.seg.simpleseg import simple_seg
-
     # pypinyin reads each run of Chinese characters on its own (its phrases never cross other
     # characters), so a run is read once however many names hold it: "北京户口迁移第" in
     # "北京户口迁移第0项" and "北京户口迁移第1项" (a large catalog's names share most of theirs).
-    return " ".join(s for run in simple_seg(text) if RE_HANS.match(run) and (s := _run_syllables(run)))
+    return " ".join(s for run in _han_runs().findall(text) if (s := _run_syllables(run)))
+
+
+@lru_cache(maxsize=1)
+def _han_runs() -> re.Pattern[str]:
+    """The runs of characters pypinyin reads as Chinese: the runs its `simple_seg` splits a text
+    into (character by character, in Python), found by one regular expression."""
+    from pypinyin.constants import RE_HANS
+
+    return re.compile(RE_HANS.pattern.removeprefix("^").removesuffix("$"))
 
 
 @lru_cache(maxsize=65536)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from hanban.catalog import model as m
 from hanban.catalog.yamlio import Located, PathKey, format_path
@@ -27,8 +26,7 @@ Owner = tuple[str, "str | int"]  # (entry kind, its key): whose reference this i
 Hant = Callable[[str], str]
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """A reference from one entry to another, checked once every file is read (see `link`).
 
     `owner` is the entry that makes it, so that a replaced entry's references stop counting;
@@ -58,7 +56,7 @@ class Checker:
         self.seed_texts = seed_texts
         self.problems: list[Problem] = []
         self.refs: list[Ref] = []
-        self._pending: list[Ref] = []  # references of the entry being built
+        self._pending: list[tuple[str, str | int, PathKey]] = []  # references of the entry being built: (kind, value, path)
 
     # -- reporting -----------------------------------------------------------------
     def err(self, path: PathKey, key: str, /, **params: object) -> None:
@@ -66,11 +64,12 @@ class Checker:
         self.problems.append(Problem(self.doc.file, self.doc.line(path), format_path(path), key, **params))
 
     def ref(self, kind: str, value: str | int, path: PathKey) -> None:
-        self._pending.append(Ref(kind, value, self.doc.file, self.doc.line(path), format_path(path)))
+        self._pending.append((kind, value, path))
 
     def keep_refs(self, owner: Owner | None) -> None:
         """The pending references belong to `owner` (an entry that was built)."""
-        self.refs += [Ref(r.kind, r.value, r.file, r.line, r.field, owner) for r in self._pending]
+        file, line = self.doc.file, self.doc.line
+        self.refs += [Ref(kind, value, file, line(path), format_path(path), owner) for kind, value, path in self._pending]
         self._pending = []
 
     def drop_refs(self) -> None:

@@ -16,7 +16,8 @@ def test_names_get_their_pinyin_when_compiled() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["北京户口迁移第0项", "北京户口迁移第1项", "重庆市长三角12号", "a银行b行长c", "〇〇七", "朝阳区·朝阳门", "居民身份证（临时）"]
+    "name", ["北京户口迁移第0项", "北京户口迁移第1项", "重庆市长三角12号", "a银行b行长c", "〇〇七", "朝阳区·朝阳门", "居民身份证（临时）",
+             "身份 证", "𠀀字𠀁", "银行\ue815行长", "Ａ银行ｂ"]
 )
 def test_each_run_of_chinese_is_read_as_pypinyin_reads_the_whole_name(name: str) -> None:
     import pypinyin
