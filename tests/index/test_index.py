@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from conftest import REPO, service_yaml
 from hanban import index as ix
 from hanban.catalog import parse as ix_parse
+from hanban.catalog.files import FileRef
 from hanban.catalog.load import load_catalog
 from hanban.cli.app import app
 from hanban.cli.context import Invocation
@@ -350,6 +351,32 @@ def test_a_first_build_shows_progress_only_when_asked_and_the_pool_gives_the_sam
     same_catalog(load_catalog([overlay]), pooled)
     assert ticks[0].startswith("start ") and ticks[-1] == "close"
     assert ticks.count("tick") == int(ticks[0].split()[1])
+
+
+def test_the_pools_worker_handler_does_not_wake_for_every_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """multiprocessing's worker handler wakes while a result waits in the pipe, over and over (a
+    busy loop taking CPU from the workers); the build's pool wakes it only when something changes."""
+    import multiprocessing.pool
+    import os
+
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one CPU: a build parses without a pool")
+    overlay = tmp_path / "overlay"
+    gen_catalog.generate(3000, overlay)
+    monkeypatch.setattr(ix_parse, "POOL_MIN_FILES", 1)
+    wakes: list[int] = []
+    maintain = multiprocessing.pool.Pool._maintain_pool
+
+    def counted(*args: object) -> None:
+        wakes.append(1)
+        maintain(*args)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "_maintain_pool", staticmethod(counted))
+    files = sorted(overlay.rglob("*.yaml"))
+    refs = [FileRef(str(f), 1, str(f), f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files]
+    units = list(ix_parse.parse_files(refs))
+    assert len(units) == len(files) and not any(u.problems for u in units)
+    assert len(wakes) <= 5, len(wakes)  # (at its start, and when the pool closes)
 
 
 def test_a_cache_damaged_inside_is_rebuilt(cache: Path, parses: list[str]) -> None:
