@@ -549,6 +549,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'cache.not_a_file': ('{path} 不是普通文件（可能是符号链接），不予打开；直接读取目录', '{path} 不是普通檔案（可能是符號連結），不予開啟；直接讀取目錄', '{path} is not a regular file (a symbolic link?) and is not opened; loading the catalog directly'),
     'cache.full': ('{folder} 所在磁盘已满，无法更新目录索引（{why}）；直接读取目录', '{folder} 所在磁碟已滿，無法更新目錄索引（{why}）；直接讀取目錄', 'the disk under {folder} is full: the catalog index cannot be updated ({why}); loading the catalog directly'),
     'cache.busy': ('另一个 hanban 占用目录索引已超过 {seconds} 秒；直接读取目录', '另一個 hanban 佔用目錄索引已超過 {seconds} 秒；直接讀取目錄', 'another hanban has held the catalog index for over {seconds} seconds; loading the catalog directly'),
+    'cache.compiling': ('正在编译目录索引', '正在編譯目錄索引', 'compiling the catalog index'),
     'cache.waiting': ('正在等待另一个 hanban 更新目录索引（{path}；最多 {seconds} 秒）……', '正在等待另一個 hanban 更新目錄索引（{path}；最多 {seconds} 秒）……', 'waiting for another hanban that is updating the catalog index ({path}; at most {seconds} seconds)...'),
     'cache.in_use': ('目录索引 {path} 需要重建，但另一个 hanban 正在使用；这次直接读取目录', '目錄索引 {path} 需要重建，但另一個 hanban 正在使用；這次直接讀取目錄', 'the catalog index {path} needs rebuilding but another hanban is using it; loading the catalog directly this time'),
     'cache.damaged': ('{folder} 中的目录索引已损坏，且无法重建；直接读取目录', '{folder} 中的目錄索引已損壞，且無法重建；直接讀取目錄', 'the catalog index in {folder} is damaged and could not be rebuilt; loading the catalog directly'),

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
 from hanban.errors import printable
-from hanban.strings import Lang
+from hanban.strings import Lang, word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -128,9 +128,11 @@ class Invocation:
 
             progress = None
             if self.io.stderr_tty:
+                import functools
+
                 from hanban.render.progress import RichProgress
 
-                progress = RichProgress
+                progress = functools.partial(RichProgress, label=word("cache.compiling", self.lang))
             self._catalog = open_catalog(overlay_paths(self.overlays), progress=progress, warn=self._warn)
         return self._catalog
 

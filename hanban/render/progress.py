@@ -4,14 +4,15 @@ from __future__ import annotations
 
 
 class RichProgress:
-    """A transient bar on stderr: "hanban: compiling the catalog index ━━━━ 120/3000"."""
+    """A transient bar on stderr: "hanban: compiling the catalog index ━━━━ 120/3000", its words
+    (`label`) in the person's language."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, label: str) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self.bar = Progress(
-            TextColumn("hanban: compiling the catalog index"),
+            TextColumn(f"hanban: {label}", markup=False),
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),

@@ -479,3 +479,28 @@ def test_an_edit_that_names_an_unknown_place_is_refused_as_before(write: Callabl
     b.write_text(service_yaml("local-b") + "    where: [no-such-place]\n", encoding="utf-8")
     with pytest.raises(CatalogError, match="no-such-place"):
         ix.open_catalog([b.parent], directory=cache)
+
+
+def test_ctrl_c_during_a_pooled_build_exits_130_without_a_workers_traceback(tmp_path: Path) -> None:
+    """Ctrl-C goes to the whole process group: the pool's workers must not print tracebacks."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one CPU: a build parses without a pool")
+    overlay = tmp_path / "overlay"
+    gen_catalog.generate(20000, overlay)
+    env = {**os.environ, "HANBAN_CACHE": str(tmp_path / "cache"), "HANBAN_DATA": str(tmp_path / "data"), "LANG": "C.UTF-8"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hanban", "--catalog", str(overlay), "show", "no-crime-certificate"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    time.sleep(1.5)  # (the build takes several seconds: the pool is working)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to every process of the group
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "PoolWorker" not in err, err
+    assert err.strip().splitlines() == ["hanban: interrupted"], err
+    assert out == ""
