@@ -33,13 +33,13 @@ class PrebuiltIndexHook(BuildHookInterface):  # type: ignore[type-arg]
         if self.target_name != "wheel" or version == "editable":
             return
         missing = [m for m in NEEDS if importlib.util.find_spec(m) is None]
-        if missing:
-            self.app.display_warning(
-                f"hanban: no prebuilt index in this wheel ({', '.join(missing)} not installed where it is built); "
-                "its first command will compile the catalog"
-            )
-            return
         root = Path(self.root)
+        if missing:
+            sys.path.insert(0, str(root))  # (the checkout's string table: it imports nothing but the standard library)
+            from hanban.strings import lang_from_locale, word
+
+            self.app.display_warning(f"hanban: {word('prebuilt.none', lang_from_locale(), missing=', '.join(missing))}")
+            return
         self._out = tempfile.mkdtemp(prefix="hanban-prebuilt-")
         # The child sees what this process sees: the checkout first, then the build environment's
         # packages (pip's isolated build adds them to this process's path, not to the interpreter's).

@@ -46,6 +46,7 @@ UI_OVERRIDES: tuple[tuple[str, str], ...] = (
     ("十六進位制", "十六進位"),
     ("釋出者", "發布者"),  # the publisher of a text, not of software
     ("適用物件", "適用對象"),  # the people a service is for, not a programming object
+    ("構建", "建置"),  # building software: Taiwan writes 建置
 )
 
 

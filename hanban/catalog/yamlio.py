@@ -27,6 +27,9 @@ _IMPLICIT: dict[str, _Resolvers] = {
 _SCALAR: str = _SafeLoader.DEFAULT_SCALAR_TAG
 _SEQUENCE: str = _SafeLoader.DEFAULT_SEQUENCE_TAG
 _MAPPING: str = _SafeLoader.DEFAULT_MAPPING_TAG
+_ScalarNode, _SequenceNode, _MappingNode = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+_RESOLVED: dict[str, str] = {}  # plain scalar -> its tag, for the short ones (bounded)
+_RESOLVED_MAX = 16384
 
 
 class Loader(_SafeLoader):  # type: ignore[misc]
@@ -35,7 +38,8 @@ class Loader(_SafeLoader):  # type: ignore[misc]
     The composer asks the resolver for every node's tag. The safe loader has no path resolvers, so
     entering and leaving a node tells it nothing, and a plain scalar's tag depends on its first
     character only through the implicit resolvers registered for it: these are looked up in one
-    table made once (the same resolvers, in the same order, as PyYAML's `BaseResolver.resolve`)."""
+    table made once (the same resolvers, in the same order, as PyYAML's `BaseResolver.resolve`), and
+    a short plain scalar's tag is remembered (a catalog's keys repeat in every entry)."""
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         pass
@@ -46,7 +50,6 @@ class Loader(_SafeLoader):  # type: ignore[misc]
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is _ScalarNode:
             if implicit[0]:
-                # A catalog's plain scalars repeat (its keys, above all): each is resolved once.
                 tag = _RESOLVED.get(value)
                 if tag is not None:
                     return tag
@@ -60,11 +63,6 @@ class Loader(_SafeLoader):  # type: ignore[misc]
                 return tag
             return _SCALAR
         return _SEQUENCE if kind is _SequenceNode else _MAPPING
-
-
-_ScalarNode, _SequenceNode, _MappingNode = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
-_RESOLVED: dict[str, str] = {}  # plain scalar -> its tag, for the short ones (bounded)
-_RESOLVED_MAX = 16384
 
 
 MAX_BYTES = 5 * 1024 * 1024

@@ -198,12 +198,14 @@ def main(argv: list[str]) -> None:
     """python -m hanban.index.prebuilt [OUT_FOLDER CATALOG_FOLDER]: the wheel's build hook names both;
     without them, the package's own hanban/_index/ from its built-in catalog (a checkout)."""
     from hanban.catalog.files import builtin_dir
+    from hanban.strings import lang_from_locale, word
 
+    lang = lang_from_locale()
     if len(argv) not in (0, 2):
-        raise SystemExit("usage: python -m hanban.index.prebuilt [OUT_FOLDER CATALOG_FOLDER]")
+        raise SystemExit(word("prebuilt.usage", lang))
     out, catalog = (Path(argv[0]), Path(argv[1])) if argv else (Path(__file__).resolve().parent.parent / DIR, builtin_dir())
     path = write(out, catalog)
-    print(f"prebuilt index of the built-in catalog: {path} ({path.stat().st_size:,} bytes)")
+    print(word("prebuilt.made", lang, path=path, size=f"{path.stat().st_size:,}"))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 from conftest import REPO, service_yaml
 from hanban import index as ix
 from hanban.catalog import parse as ix_parse
-from hanban.catalog.files import FileRef
+from hanban.catalog.files import Root, list_files
 from hanban.catalog.load import load_catalog
 from hanban.cli.app import app
 from hanban.cli.context import Invocation
@@ -29,6 +30,11 @@ from index_helpers import count_parses, same_catalog
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import gen_catalog
+
+pooled = pytest.mark.skipif(
+    len(os.sched_getaffinity(0)) < 2 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) < 2,
+    reason="one CPU: a build parses without a process pool",
+)
 
 
 @pytest.fixture
@@ -353,14 +359,12 @@ def test_a_first_build_shows_progress_only_when_asked_and_the_pool_gives_the_sam
     assert ticks.count("tick") == int(ticks[0].split()[1])
 
 
+@pooled
 def test_the_pools_worker_handler_does_not_wake_for_every_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """multiprocessing's worker handler wakes while a result waits in the pipe, over and over (a
     busy loop taking CPU from the workers); the build's pool wakes it only when something changes."""
     import multiprocessing.pool
-    import os
 
-    if len(os.sched_getaffinity(0)) < 2:
-        pytest.skip("one CPU: a build parses without a pool")
     overlay = tmp_path / "overlay"
     gen_catalog.generate(3000, overlay)
     monkeypatch.setattr(ix_parse, "POOL_MIN_FILES", 1)
@@ -372,10 +376,9 @@ def test_the_pools_worker_handler_does_not_wake_for_every_result(tmp_path: Path,
         maintain(*args)
 
     monkeypatch.setattr(multiprocessing.pool.Pool, "_maintain_pool", staticmethod(counted))
-    files = sorted(overlay.rglob("*.yaml"))
-    refs = [FileRef(str(f), 1, str(f), f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files]
-    units = list(ix_parse.parse_files(refs))
-    assert len(units) == len(files) and not any(u.problems for u in units)
+    files, _ = list_files([Root(overlay, "overlay", 1)])
+    units = list(ix_parse.parse_files(files))
+    assert len(units) == len(files) > 100 and not any(u.problems for u in units)
     assert len(wakes) <= 5, len(wakes)  # (at its start, and when the pool closes)
 
 
@@ -481,15 +484,13 @@ def test_an_edit_that_names_an_unknown_place_is_refused_as_before(write: Callabl
         ix.open_catalog([b.parent], directory=cache)
 
 
+@pooled
 def test_ctrl_c_during_a_pooled_build_exits_130_without_a_workers_traceback(tmp_path: Path) -> None:
     """Ctrl-C goes to the whole process group: the pool's workers must not print tracebacks."""
-    import os
     import signal
     import subprocess
     import time
 
-    if len(os.sched_getaffinity(0)) < 2:
-        pytest.skip("one CPU: a build parses without a pool")
     overlay = tmp_path / "overlay"
     gen_catalog.generate(20000, overlay)
     env = {**os.environ, "HANBAN_CACHE": str(tmp_path / "cache"), "HANBAN_DATA": str(tmp_path / "data"), "LANG": "C.UTF-8"}
@@ -497,7 +498,12 @@ def test_ctrl_c_during_a_pooled_build_exits_130_without_a_workers_traceback(tmp_
         [sys.executable, "-m", "hanban", "--catalog", str(overlay), "show", "no-crime-certificate"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
-    time.sleep(1.5)  # (the build takes several seconds: the pool is working)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 30
+    while proc.poll() is None and time.monotonic() < deadline and not (children.exists() and children.read_text().split()):
+        time.sleep(0.05)  # until the pool's workers are forked (where /proc lists children)
+    time.sleep(0.5)  # (then they are parsing: the whole build takes several seconds)
+    assert proc.poll() is None, "the build ended before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to every process of the group
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err

@@ -20,6 +20,7 @@ from hanban import index as ix
 from hanban.catalog.load import load_catalog
 from hanban.index import prebuilt
 from hanban.index import store as ix_store
+from hanban.strings import Lang, word
 from index_helpers import count_parses, same_catalog
 
 
@@ -275,3 +276,13 @@ def test_a_prebuilt_index_is_never_put_over_an_index_file_another_hanban_made(bu
     fresh = tmp_path / "index-new.sqlite"
     assert prebuilt.place(fresh, files, ["catalog"], pre) is True
     assert oct(fresh.stat().st_mode & 0o777) == oct(0o600)
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("zh_CN.UTF-8", "zh-Hans"), ("zh_TW.UTF-8", "zh-Hant"), ("de_DE.UTF-8", "en")])
+def test_the_prebuilt_command_speaks_the_locales_language(monkeypatch: pytest.MonkeyPatch, locale: str, lang: Lang) -> None:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", locale)
+    with pytest.raises(SystemExit) as exc:
+        prebuilt.main(["only-one-folder"])
+    assert exc.value.code == word("prebuilt.usage", lang)
