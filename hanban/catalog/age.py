@@ -24,6 +24,7 @@ ENV_TODAY = "HANBAN_TODAY"
 ENV_WARNING_DAYS = "HANBAN_AGE_WARNING_DAYS"
 ENV_NO_WARNING = "HANBAN_NO_AGE_WARNING"
 DEFAULT_WARNING_DAYS = 365
+ENDING_SOON_DAYS = 60  # a time-limited policy ending within this many days says when
 
 
 class SettingError(HanbanError):
@@ -122,3 +123,24 @@ def validity_note(v: m.Validity | None, today: str, lang: Lang, successor: str =
     if v.pending(today):
         return word("age.pending", lang, date=v.valid_from)
     return None
+
+
+def days_left(v: m.Validity | None, today: str) -> int | None:
+    """Days from `today` to the entry's announced last day (0 on that day); None without one or once past."""
+    if v is None or not v.valid_until or v.expired(today):
+        return None
+    return (datetime.date.fromisoformat(v.valid_until) - datetime.date.fromisoformat(today)).days
+
+
+def ending_soon(v: m.Validity | None, today: str) -> bool:
+    """Whether the entry's announced end is within `ENDING_SOON_DAYS` of today (and not yet past)."""
+    left = days_left(v, today)
+    return left is not None and left <= ENDING_SOON_DAYS
+
+
+def end_note(v: m.Validity | None, today: str, lang: Lang) -> str | None:
+    """'ends 2026-12-31 (in 24 days): check whether it is extended' for an entry ending soon, else None."""
+    left = days_left(v, today)
+    if v is None or left is None or left > ENDING_SOON_DAYS:
+        return None
+    return word("age.ending", lang, date=v.valid_until, n=left)

@@ -294,17 +294,55 @@ def term(c: Checker, value: Any, path: PathKey) -> m.GlossaryTerm | None:
 
 
 def seed(c: Checker, value: Any, path: PathKey) -> m.SeedText | None:
+    """A `sources:` entry: a seed text (`file`) or an outside page (`page`)."""
+    if isinstance(value, dict) and "page" in value:
+        return page(c, value, path)
     d = c.mapping(value, path, ("file", "outlet", "date", "script"), ("title",))
     if d is None:
         return None
     file = c.field(d, "file", path, c.name_string)  # (a seed file's name, cited by every source)
-    outlet = c.field(d, "outlet", path, c.name_string)
+    outlet = c.field(d, "outlet", path, lambda v, p: outlet_text(c, v, p))
     date = c.field(d, "date", path, c.date)
     script = c.field(d, "script", path, lambda v, p: c.string(v, p, choices=m.LANGS))
     title = c.field(d, "title", path, c.string)
     if file is None or outlet is None or date is None or script is None:
         return None
     return m.SeedText(file, outlet, date, script, title or "", c.origin(path))
+
+
+def outlet_text(c: Checker, value: Any, path: PathKey) -> m.Text | None:
+    """An outlet's name: in three scripts, or one string (a seed's, read the same in each)."""
+    if isinstance(value, str):
+        s = c.name_string(value, path)
+        return m.Text.same(s) if s is not None else None
+    return c.name(value, path)
+
+
+PAGE_URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/\S*)?$")
+LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+
+
+def page(c: Checker, value: Any, path: PathKey) -> m.SeedText | None:
+    """An outside page: outlet (three scripts), title, day published, address, language, strength."""
+    d = c.mapping(value, path, ("page", "outlet", "title", "date", "url", "language", "strength"))
+    if d is None:
+        return None
+    ident = c.field(d, "page", path, c.ident)
+    outlet = c.field(d, "outlet", path, c.name)
+    title = c.field(d, "title", path, c.string)
+    date = c.field(d, "date", path, c.day)
+    url = c.field(d, "url", path, c.string)
+    if url is not None and not PAGE_URL_RE.match(url):
+        c.err(path + ("url",), "problem.bad_url", value=url)
+        url = None
+    language = c.field(d, "language", path, c.string)
+    if language is not None and not LANGUAGE_RE.match(language):
+        c.err(path + ("language",), "problem.bad_language", value=language)
+        language = None
+    strength = c.field(d, "strength", path, lambda v, p: c.string(v, p, choices=m.STRENGTHS))
+    if None in (ident, outlet, title, date, url, language, strength):
+        return None
+    return m.SeedText(ident, outlet, date, language, title, c.origin(path), url, strength)  # type: ignore[arg-type]
 
 
 BUILDERS: dict[str, Callable[[Checker, Any, PathKey], Any]] = {

@@ -47,6 +47,8 @@ UI_OVERRIDES: tuple[tuple[str, str], ...] = (
     ("釋出者", "發布者"),  # the publisher of a text, not of software
     ("適用物件", "適用對象"),  # the people a service is for, not a programming object
     ("構建", "建置"),  # building software: Taiwan writes 建置
+    ("釋出", "發布"),  # a page or a policy published (发布), not software released
+    ("語言程式碼", "語言代碼"),  # a language code (zh-Hans), not program code
 )
 
 

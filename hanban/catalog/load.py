@@ -83,11 +83,13 @@ def full_check(
 ) -> tuple[Catalog | None, list[Problem]]:
     """The full validator (`hanban validate`, and every catalog pack made or installed): the
     catalog read from its files (never a cache), then what loading tolerates but a catalog should
-    not have (`wizard_checks.lint`). The catalog (None when it does not load) and every problem."""
+    not have (`wizard_checks.lint`, `source_checks.check_sources`). The catalog (None when it does not load) and every problem."""
+    from hanban.catalog.source_checks import check_sources
     from hanban.catalog.wizard_checks import lint
 
     try:
         cat = load_catalog(overlays, builtin=builtin, pack=pack, seeds=seeds)
     except CatalogError as exc:
         return None, list(exc.problems)
-    return cat, lint(cat.wizard, {s.id: s for s in cat.services.select()}, cat.places)
+    services = {s.id: s for s in cat.services.select()}
+    return cat, lint(cat.wizard, services, cat.places) + check_sources(services, cat.seeds, cat.wizard)

@@ -31,6 +31,7 @@ CATEGORIES = (
 )
 PARTS = ("reform", "service", "supervision")
 PLACE_KINDS = ("office", "platform", "app", "mini-program", "hotline")
+STRENGTHS = ("official", "state", "other")  # an outside page: a government site, a state outlet, any other outlet
 
 
 class Text(NamedTuple):
@@ -72,11 +73,14 @@ class Origin(NamedTuple):
 
 
 class Source(NamedTuple):
-    """A citation: seed file, measure number (1-26) or None, verbatim quote."""
+    """A citation: a seed text (file, measure number 1-26 or None, verbatim quote) or an outside
+    page (`file` is the page's id in `sources:`, no measure, no quote: the fact citing it says what
+    the page supports in our own words; `effective` is the day the page says the change took effect)."""
 
     file: str
     measure: int | None
     quote: str
+    effective: str = ""  # an outside page's citation: the day it says the change took effect ("" when not cited for that)
 
 
 class Validity(NamedTuple):
@@ -111,6 +115,7 @@ class Fact(NamedTuple):
     sources: tuple[Source, ...] = ()
     id: str = ""  # optional: what another fact's `superseded_by` names
     validity: Validity | None = None
+    reported: bool = False  # rests only on `other` outlets: said as "reported by ...; check"
 
 
 class Figure(NamedTuple):
@@ -269,14 +274,23 @@ class GlossaryTerm(NamedTuple):
 
 
 class SeedText(NamedTuple):
-    """One of the source texts: its file name, outlet and date."""
+    """A source the catalog cites: one of the seed texts (quoted verbatim) or an outside page
+    (cited by outlet, title, date and address, never quoted). Keyed by `file`: the seed's file name,
+    or the page's id."""
 
     file: str
-    outlet: str
-    date: str
-    script: str
+    outlet: Text
+    date: str  # a seed: the date of the facts it reports; a page: the day it was published
+    script: str  # the language it is written in (zh-Hans, zh-Hant, en, or another code for a page)
     title: str
     origin: Origin
+    url: str = ""  # an outside page's address ("" for a seed text)
+    strength: str = ""  # an outside page's: official | state | other ("" for a seed text)
+
+    @property
+    def is_page(self) -> bool:
+        """Whether it is an outside page (not one of the seed texts)."""
+        return bool(self.url)
 
 
 def date_key(date: str) -> str:

@@ -212,6 +212,10 @@ class Checker:
         return s
 
     def source(self, value: Any, path: PathKey) -> m.Source | None:
+        """A citation: `{file, measure, quote}` (a seed text, quoted verbatim) or `{page}` (an
+        outside page of `sources:`, with the day it says the change took effect, optionally)."""
+        if isinstance(value, dict) and "page" in value:
+            return self.page_citation(value, path)
         d = self.mapping(value, path, ("file", "measure", "quote"))
         if d is None or not {"file", "measure", "quote"} <= d.keys():
             return None
@@ -227,6 +231,16 @@ class Checker:
             self.err(path + ("quote",), "problem.quote_not_found", file=file)
         return m.Source(file, measure, quote)
 
+    def page_citation(self, d: dict[str, Any], path: PathKey) -> m.Source | None:
+        """`{page: id, effective: YYYY-MM-DD}`: an outside page, never quoted (the fact citing it is in our words)."""
+        self.mapping(d, path, ("page",), ("effective",))
+        page = self.field(d, "page", path, self.ident)
+        effective = self.field(d, "effective", path, self.day) or ""
+        if page is None:
+            return None
+        self.ref("seed", page, path + ("page",))
+        return m.Source(page, None, "", effective)
+
     def sources(self, value: Any, path: PathKey, *, required: bool = True) -> tuple[m.Source, ...]:
         got = self.seq(value, path, self.source)
         if required and not got and not (isinstance(value, list) and value):
@@ -234,14 +248,15 @@ class Checker:
         return got
 
     def fact(self, value: Any, path: PathKey) -> m.Fact | None:
-        d = self.mapping(value, path, ("text", "sources"), ("id", *VALIDITY_KEYS))
+        d = self.mapping(value, path, ("text", "sources"), ("id", "reported_only", *VALIDITY_KEYS))
         if d is None:
             return None
         t = self.field(d, "text", path, self.text)
         s = self.sources(d.get("sources"), path + ("sources",))
         ident = self.field(d, "id", path, self.ident) or ""
         validity = self.validity(d, path, self.ident)  # another fact of the service: checked by the service
-        return m.Fact(t, s, ident, validity) if t is not None else None
+        reported = bool(self.field(d, "reported_only", path, self.boolean))
+        return m.Fact(t, s, ident, validity, reported) if t is not None else None
 
     def figure(self, value: Any, path: PathKey) -> m.Figure | None:
         d = self.mapping(value, path, ("text", "as_of", "sources"))

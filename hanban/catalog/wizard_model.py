@@ -86,6 +86,7 @@ class Rule:
     outcome: Text | None = None  # the answer to the person, first in the checklist (the last rule that gives one wins)
     stop: bool = False  # the service is not for this person: the checklist is the outcome and `see`, nothing else
     see: tuple[str, ...] = ()  # services to look at instead (ids)
+    rests_on: str = ""  # the id of a fact of its services: the rule holds only while that fact is in force
 
 
 @dataclass(frozen=True)

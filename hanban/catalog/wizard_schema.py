@@ -131,10 +131,11 @@ def choice_list(c: Checker, value: Any, path: PathKey) -> tuple[Choice, ...]:
 
 
 def rule(c: Checker, value: Any, path: PathKey) -> Rule | None:
-    d = c.mapping(value, path, ("id", "services", "sources"), ("when", "channel", "items", "outcome", "stop", "see"))
+    d = c.mapping(value, path, ("id", "services", "sources"), ("when", "channel", "items", "outcome", "stop", "see", "rests_on"))
     if d is None:
         return None
     rid = c.field(d, "id", path, c.ident)
+    rests_on = c.field(d, "rests_on", path, c.ident) or ""  # a dated fact of its services: checked by `hanban validate`
     services = c.seq(d.get("services"), path + ("services",), c.ident) if "services" in d else ()
     if "services" in d and not services:
         c.err(path + ("services",), "problem.services_required")
@@ -151,7 +152,7 @@ def rule(c: Checker, value: Any, path: PathKey) -> Rule | None:
     sources = c.sources(d.get("sources"), path + ("sources",))
     if rid is None or not services:
         return None
-    return Rule(rid, services, when, channel, items, sources, c.origin(path), outcome, stop, see)
+    return Rule(rid, services, when, channel, items, sources, c.origin(path), outcome, stop, see, rests_on)
 
 
 def channel_effect(c: Checker, value: Any, path: PathKey) -> ChannelEffect | None:

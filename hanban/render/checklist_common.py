@@ -32,7 +32,8 @@ def cites(item: Item, numbers: dict[m.Source, int]) -> str:
 
 
 def source_line(src: m.Source, catalog: Catalog, lang: Lang) -> str:
-    return f"{source_label(src, catalog, lang)}: “{src.quote}”"
+    label = source_label(src, catalog, lang)
+    return f"{label}: “{src.quote}”" if src.quote else label
 
 
 def see_lines(cl: Checklist, catalog: Catalog, lang: Lang) -> list[str]:

@@ -176,12 +176,18 @@ def _source(src: m.Source, catalog: Catalog, lang: Lang, text: Callable[[str], s
     `checklist_common.source_line` words it, with the outlet's and the quote's Chinese marked with
     their script, and the seed file (there for checking the quote) set small."""
     seed = catalog.seeds.get(src.file)
-    parts = [marked(seed.outlet, lang, "zh-Hans"), escape(seed.date)] if seed else []
+    if seed is not None and seed.is_page:
+        url = escape(seed.url, quote=True)
+        return escape(word("punct.comma", lang)).join(
+            [marked(seed.outlet.get(lang), lang, chinese_script(lang)), f'“{marked(seed.title, lang, seed.script)}”',
+             text(word("show.published", lang, date=seed.date)), f'<a href="{url}">{escape(seed.url)}</a>']
+        )
+    parts = [marked(seed.outlet.get(lang), lang, chinese_script(lang)), escape(seed.date)] if seed else []
     if src.measure is not None:
         parts.append(text(word("show.measure", lang, n=src.measure)))
     file = f'<span class="file">[{escape(src.file)}]</span>'
     label = escape(word("punct.comma", lang)).join(parts) + " " + file if parts else file
-    script = seed.script if seed else chinese_script(lang)
+    script = seed.script if seed else chinese_script(lang)  # (a seed's script is zh-Hans or zh-Hant)
     return f'{label}: <span class="quote" lang="{escape(script, quote=True)}">“{escape(src.quote)}”</span>'
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from hanban.catalog.age import Clock, is_stale
 from hanban.catalog.store import Catalog
-from hanban.render.json import catalog_identity, text
+from hanban.render.json import catalog_identity, source_origin, text
 from hanban.wizard.checklist import Checklist, known
 
 SCHEMA = 1  # the "schema" field of `ask --json` (README); fields are only ever added
@@ -46,8 +46,8 @@ def checklist(cl: Checklist, catalog: Catalog, clock: Clock) -> dict[str, Any]:
                 "file": s.file,
                 "measure": s.measure,
                 "quote": s.quote,
-                "outlet": catalog.seeds[s.file].outlet if s.file in catalog.seeds else None,
-                "date": catalog.seeds[s.file].date if s.file in catalog.seeds else None,
+                "effective": s.effective or None,
+                **source_origin(s, catalog),
             }
             for s, i in numbers.items()
         ],

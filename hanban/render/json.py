@@ -53,7 +53,18 @@ def text(t: m.Text | None) -> dict[str, str] | None:
 
 
 def source(s: m.Source) -> dict[str, Any]:
-    return {"file": s.file, "measure": s.measure, "quote": s.quote}
+    """A citation: a seed text's file, measure and quote, or an outside page's id (`file`), with no
+    measure and an empty quote, and the day it says the change took effect (`effective`, or null)."""
+    return {"file": s.file, "measure": s.measure, "quote": s.quote, "effective": s.effective or None}
+
+
+def source_origin(s: m.Source, catalog: Catalog) -> dict[str, Any]:
+    """Who said it and where: outlet (three scripts), date, title, and for an outside page its
+    address and strength (null for a seed text)."""
+    seed = catalog.seeds.get(s.file)
+    if seed is None:
+        return {"outlet": None, "date": None, "title": None, "url": None, "strength": None}
+    return {"outlet": text(seed.outlet), "date": seed.date, "title": seed.title or None, "url": seed.url or None, "strength": seed.strength or None}
 
 
 def sources(ss: tuple[m.Source, ...]) -> list[dict[str, Any]]:

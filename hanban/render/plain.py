@@ -67,5 +67,5 @@ def show_lines(v: ServiceView, lang: Lang) -> list[str]:
         out += ["", head(v.figures_heading)]
         out += [f"  - {text} {when}" for text, when in v.figures]
     out += ["", head(v.sources_heading)]
-    out += [f"  [{i}] {labeled(label, f'“{quote}”', lang)}" for i, label, quote in v.sources]
+    out += [f"  [{i}] {labeled(label, f'“{quote}”', lang) if quote else label}" for i, label, quote in v.sources]
     return out

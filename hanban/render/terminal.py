@@ -138,7 +138,8 @@ def print_service(console: Console, v: ServiceView, lang: Lang) -> None:
     parts += [Text(""), _heading(v.sources_heading)]
     for i, label, quote in v.sources:
         body = Text(label, style="cyan")
-        body.append(labeled("", f"“{quote}”", lang), style="dim")
+        if quote:  # an outside page is cited, never quoted
+            body.append(labeled("", f"“{quote}”", lang), style="dim")
         parts.append(Hanging(Text(f"  [{i}] ", style="bold"), body))
     title = Text(f"{v.name} ", style="bold")
     title.append(f"({v.id})", style="cyan")

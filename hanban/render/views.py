@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from hanban.catalog import model as m
-from hanban.catalog.age import Clock, validity_note, warning
+from hanban.catalog.age import Clock, end_note, validity_note, warning
 from hanban.catalog.store import Catalog
 from hanban.strings import Lang, labeled, word
 
@@ -77,9 +77,13 @@ def measure_name(catalog: Catalog, n: int, lang: Lang) -> str:
 
 def source_label(src: m.Source, catalog: Catalog, lang: Lang) -> str:
     """"People's Daily Online (人民网), 2023-08-03, measure 15 [000_….txt]": who said it and when
-    first, the seed file (for checking the quote) last."""
+    first, the seed file (for checking the quote) last. An outside page: outlet, title, date published
+    and address (it is never quoted)."""
     seed = catalog.seeds.get(src.file)
-    parts = [seed.outlet, seed.date] if seed else []
+    if seed is not None and seed.is_page:
+        parts = [seed.outlet.get(lang), f"“{seed.title}”", word("show.published", lang, date=seed.date), seed.url]
+        return word("punct.comma", lang).join(parts)
+    parts = [seed.outlet.get(lang), seed.date] if seed else []
     if src.measure is not None:
         parts.append(word("show.measure", lang, n=src.measure))
     return word("punct.comma", lang).join(parts) + f" [{src.file}]" if parts else src.file
@@ -122,8 +126,12 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
 
     def fact_line(f: m.Fact) -> str:
         then = by_id.get(f.validity.superseded_by) if f.validity is not None else None
-        note = validity_note(f.validity, clock.today, lang, then.text.get(lang) if then is not None else "")
-        line = f.text.get(lang) + cites(f.sources, numbers)
+        note = validity_note(f.validity, clock.today, lang, then.text.get(lang) if then is not None else "") or end_note(f.validity, clock.today, lang)
+        text = f.text.get(lang)
+        if f.reported:
+            outlets = word("punct.list_sep", lang).join(dict.fromkeys(catalog.seeds[s.file].outlet.get(lang) for s in f.sources if s.file in catalog.seeds))
+            text = word("cl.reported", lang, outlets=outlets, fact=text)
+        line = text + cites(f.sources, numbers)
         return word("show.flag", lang, note=note) + line if note else line
 
     def facts(key: str, items: tuple[m.Fact, ...]) -> Bullets | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from hanban.catalog import conditions as cond
 from hanban.catalog import model as m
+from hanban.catalog.source_checks import fact_of
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_checks import PLACEHOLDER_RE
 from hanban.catalog.wizard_model import Answer, Question
@@ -189,6 +190,16 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
     for rule in catalog.wizard.rules_for(service.id):
         if not cond.holds(rule.when, answers):
             continue
+        if rule.rests_on:  # a time-limited policy: the rule holds only while its fact does
+            fact = fact_of(catalog.services, rule.services, rule.rests_on)
+            if fact is None or (fact.validity is not None and fact.validity.pending(today)):
+                continue
+            if m.expired(fact.validity, today):
+                rule_items.append(_ended(fact, service, catalog))
+                continue
+            soon = _ending(fact, today)
+            if soon is not None:
+                rule_items.append(Item("warning", soon, fact.sources))
         applied.append(rule.id)
         if rule.channel is not None:
             old = verdicts[rule.channel.name]
@@ -212,8 +223,8 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
         items += rule_items  # what is specific to this person comes first within each kind
         items += _documents(service)
         items += _places(service, catalog, answers, qs, verdicts["fully_online"])
-        items += _facts("step", service.steps, today)
-        items += _facts("note", service.notes, today)
+        items += _facts("step", service.steps, today, catalog)
+        items += _facts("note", service.notes, today, catalog)
     order = {k: i for i, k in enumerate(KINDS)}
     items.sort(key=lambda it: order[it.kind])  # stable: keeps source order within a kind
     if not outcome.stop and not any(it.kind == "where" for it in items):
@@ -281,7 +292,30 @@ def _status(service: m.Service, catalog: Catalog, today: str) -> m.Text | None:
     return _in_words(say)
 
 
-def _facts(kind: str, facts: tuple[m.Fact, ...], today: str) -> list[Item]:
+def _ending(fact: m.Fact, today: str) -> m.Text | None:
+    """'<fact> — announced to end on D (N days from now): check whether it is extended', or None."""
+    from hanban.catalog.age import end_note
+
+    note = _in_words(lambda lang: end_note(fact.validity, today, lang))
+    return _fmt(W("cl.policy_ending"), fact=fact.text, note=note) if note is not None else None
+
+
+def _ended(fact: m.Fact, service: m.Service, catalog: Catalog) -> Item:
+    """A time-limited policy that would have applied to this person but is past its announced end:
+    never stated as current; the person is told to check whether it was extended, and where."""
+    places = [catalog.places[p].name for p in service.where if p in catalog.places and catalog.places[p].kind in ONLINE_KINDS]
+    where = _join(places, "cl.list_sep") if places else W("cl.check_issuer")
+    until = m.Text.same(fact.validity.valid_until if fact.validity is not None else "")
+    return Item("warning", _fmt(W("cl.policy_ended"), fact=fact.text, until=until, where=where), fact.sources)
+
+
+def _outlets(f: m.Fact, catalog: Catalog) -> m.Text:
+    """The outlets a fact rests on, in every script."""
+    names = [catalog.seeds[s.file].outlet for s in f.sources if s.file in catalog.seeds]
+    return _join(list(dict.fromkeys(names)), "cl.list_sep")
+
+
+def _facts(kind: str, facts: tuple[m.Fact, ...], today: str, catalog: Catalog) -> list[Item]:
     """Steps or notes in force: a fact past its last day is left out, one not yet in force is marked."""
     from hanban.catalog.age import validity_note
 
@@ -293,6 +327,9 @@ def _facts(kind: str, facts: tuple[m.Fact, ...], today: str) -> list[Item]:
         if f.validity is not None and f.validity.pending(today):
             mark = _in_words(lambda lang: word("show.flag", lang, note=validity_note(f.validity, today, lang)))  # noqa: B023 (used at once)
             text = m.Text(*(a + b for a, b in zip((mark.zh_hans, mark.en, mark.zh_hant), (text.zh_hans, text.en, text.zh_hant)))) if mark else text
+        text = _ending(f._replace(text=text), today) or text
+        if f.reported:
+            text = _fmt(W("cl.reported"), fact=text, outlets=_outlets(f, catalog))
         out.append(Item(kind, text, f.sources))
     return out
 

@@ -118,7 +118,7 @@ def test_show_json_has_the_documented_fields(runner: CliRunner) -> None:
     }
     assert data["name"]["zh-Hant"] == "無犯罪記錄證明開具"
     assert {d["exemption"] for d in data["documents"]} <= {"exempt", "may_be_exempt", "required", "not_stated"}
-    assert all(set(src) == {"file", "measure", "quote"} for src in data["sources"])
+    assert all(set(src) == {"file", "measure", "quote", "effective"} for src in data["sources"])
     assert data["origin"]["file"] == "catalog/services/certificates.yaml"
 
 

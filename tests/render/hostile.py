@@ -71,7 +71,7 @@ def hostile(cl: Checklist, catalog: Catalog) -> tuple[Checklist, Catalog]:
     items = tuple(replace(it, text=_t(i), sources=srcs(it.sources)) for i, it in enumerate(cl.items))
     answers = tuple(replace(cl.answers[0], prompt=_t(i), label=_t(i + 1)) for i in range(len(HOSTILE)))
     outcome = Outcome(_t(3), srcs(cl.outcome.sources), cl.outcome.stop, cl.outcome.see)
-    seeds = {f: s._replace(outlet=HOSTILE[i % len(HOSTILE)]) for i, (f, s) in enumerate(catalog.seeds.items())}
+    seeds = {f: s._replace(outlet=m.Text.same(HOSTILE[i % len(HOSTILE)])) for i, (f, s) in enumerate(catalog.seeds.items())}
     cat = Catalog(catalog.services, catalog.tables._replace(seeds=seeds), catalog.wizard)
     out = replace(
         cl, service=cl.service._replace(name=_t(5)), answers=answers, items=items, sources=tuple(sources.values()), outcome=outcome
