@@ -324,12 +324,12 @@ LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 
 def page(c: Checker, value: Any, path: PathKey) -> m.SeedText | None:
     """An outside page: outlet (three scripts), title, day published, address, language, strength."""
-    d = c.mapping(value, path, ("page", "outlet", "title", "date", "url", "language", "strength"))
+    d = c.mapping(value, path, ("page", "outlet", "date", "url", "language", "strength"), ("title",))
     if d is None:
         return None
     ident = c.field(d, "page", path, c.ident)
     outlet = c.field(d, "outlet", path, c.name)
-    title = c.field(d, "title", path, c.string)
+    title = c.field(d, "title", path, c.string) or ""  # as published; absent when the page shows none
     date = c.field(d, "date", path, c.day)
     url = c.field(d, "url", path, c.string)
     if url is not None and not PAGE_URL_RE.match(url):

@@ -82,6 +82,16 @@ class Source(NamedTuple):
     quote: str
     effective: str = ""  # an outside page's citation: the day it says the change took effect ("" when not cited for that)
 
+    # A citation is the same source whatever day it is cited for: one number in a list of sources.
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Source) and self[:3] == other[:3]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:3])
+
 
 class Validity(NamedTuple):
     """When an entry holds and when a person last checked it against its sources.

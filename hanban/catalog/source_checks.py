@@ -25,7 +25,8 @@ class Cited(NamedTuple):
     origin: m.Origin
     field: str
     sources: tuple[m.Source, ...]
-    fact: m.Fact | None = None  # the fact the citations support, when it is one
+    fact: m.Fact | None = None  # the fact the citations support (a rule's: the fact it rests on)
+    rule: bool = False
 
 
 def check_sources(services: Mapping[str, m.Service], seeds: Mapping[str, m.SeedText], wizard: Wizard) -> list[Problem]:
@@ -33,7 +34,7 @@ def check_sources(services: Mapping[str, m.Service], seeds: Mapping[str, m.SeedT
     problems: list[Problem] = []
     for cited in _cited(services, wizard):
         problems += _strength(cited, seeds)
-        if cited.fact is not None:
+        if cited.fact is not None and not cited.rule:
             problems += _dates(cited, cited.fact, seeds)
     return problems + _rests_on(services, wizard)
 
@@ -52,7 +53,9 @@ def _cited(services: Mapping[str, m.Service], wizard: Wizard) -> Iterator[Cited]
         for i, fig in enumerate(s.figures):
             yield Cited(s.origin, f"{base}.figures[{i}].sources", fig.sources)
     for r in wizard.rules:
-        yield Cited(r.origin, f"rules[{r.id}].sources", r.sources)
+        # A rule resting on a reported-only fact says so in its outcome: it may rest on what that fact rests on.
+        rests = fact_of(services, r.services, r.rests_on) if r.rests_on else None
+        yield Cited(r.origin, f"rules[{r.id}].sources", r.sources, rests if rests is not None and rests.reported else None, rule=True)
 
 
 def _strength(cited: Cited, seeds: Mapping[str, m.SeedText]) -> list[Problem]:
@@ -62,7 +65,7 @@ def _strength(cited: Cited, seeds: Mapping[str, m.SeedText]) -> list[Problem]:
     if weak_only and (cited.fact is None or not cited.fact.reported):
         key = "problem.reported_only_needed" if cited.fact is not None else "problem.other_only"
         return [Problem(origin.file, origin.line, cited.field, key, outlets=", ".join(p.outlet.en for p in pages))]
-    if cited.fact is not None and cited.fact.reported and not weak_only:
+    if cited.fact is not None and cited.fact.reported and not weak_only and not cited.rule:
         return [Problem(origin.file, origin.line, cited.field, "problem.reported_only_strong")]
     return []
 
@@ -87,16 +90,22 @@ class Services(Protocol):
     def get(self, sid: str, /) -> m.Service | None: ...
 
 
-def fact_of(services: Services, service_ids: tuple[str, ...], fact_id: str) -> m.Fact | None:
-    """The fact with this id in the first of these services that has one."""
+def holder_of(services: Services, service_ids: tuple[str, ...], fact_id: str) -> tuple[m.Service, m.Fact] | None:
+    """The first of these services with a fact of this id, and the fact."""
     for sid in service_ids:
         s = services.get(sid)
         if s is None:
             continue
         for f in s.steps + s.notes:
             if f.id == fact_id:
-                return f
+                return s, f
     return None
+
+
+def fact_of(services: Services, service_ids: tuple[str, ...], fact_id: str) -> m.Fact | None:
+    """The fact with this id in the first of these services that has one."""
+    got = holder_of(services, service_ids, fact_id)
+    return got[1] if got is not None else None
 
 
 def _rests_on(services: Mapping[str, m.Service], wizard: Wizard) -> list[Problem]:

@@ -179,7 +179,8 @@ def _source(src: m.Source, catalog: Catalog, lang: Lang, text: Callable[[str], s
     if seed is not None and seed.is_page:
         url = escape(seed.url, quote=True)
         return escape(word("punct.comma", lang)).join(
-            [marked(seed.outlet.get(lang), lang, chinese_script(lang)), f'“{marked(seed.title, lang, seed.script)}”',
+            [marked(seed.outlet.get(lang), lang, chinese_script(lang)),
+             f'“{marked(seed.title, lang, seed.script)}”' if seed.title else text(word("show.untitled", lang)),
              text(word("show.published", lang, date=seed.date)), f'<a href="{url}">{escape(seed.url)}</a>']
         )
     parts = [marked(seed.outlet.get(lang), lang, chinese_script(lang)), escape(seed.date)] if seed else []

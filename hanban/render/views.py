@@ -81,7 +81,8 @@ def source_label(src: m.Source, catalog: Catalog, lang: Lang) -> str:
     and address (it is never quoted)."""
     seed = catalog.seeds.get(src.file)
     if seed is not None and seed.is_page:
-        parts = [seed.outlet.get(lang), f"“{seed.title}”", word("show.published", lang, date=seed.date), seed.url]
+        title = f"“{seed.title}”" if seed.title else word("show.untitled", lang)
+        parts = [seed.outlet.get(lang), title, word("show.published", lang, date=seed.date), seed.url]
         return word("punct.comma", lang).join(parts)
     parts = [seed.outlet.get(lang), seed.date] if seed else []
     if src.measure is not None:

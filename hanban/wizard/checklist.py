@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from hanban.catalog import conditions as cond
 from hanban.catalog import model as m
-from hanban.catalog.source_checks import fact_of
+from hanban.catalog.source_checks import holder_of
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_checks import PLACEHOLDER_RE
 from hanban.catalog.wizard_model import Answer, Question
@@ -191,15 +191,14 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
         if not cond.holds(rule.when, answers):
             continue
         if rule.rests_on:  # a time-limited policy: the rule holds only while its fact does
-            fact = fact_of(catalog.services, rule.services, rule.rests_on)
-            if fact is None or (fact.validity is not None and fact.validity.pending(today)):
+            held = holder_of(catalog.services, rule.services, rule.rests_on)
+            if held is None or (held[1].validity is not None and held[1].validity.pending(today)):
                 continue
-            if m.expired(fact.validity, today):
-                rule_items.append(_ended(fact, service, catalog))
+            policy = _policy_end(held[0], held[1], catalog, today)
+            if policy is not None:
+                rule_items.append(policy)
+            if m.expired(held[1].validity, today):
                 continue
-            soon = _ending(fact, today)
-            if soon is not None:
-                rule_items.append(Item("warning", soon, fact.sources))
         applied.append(rule.id)
         if rule.channel is not None:
             old = verdicts[rule.channel.name]
@@ -293,20 +292,25 @@ def _status(service: m.Service, catalog: Catalog, today: str) -> m.Text | None:
 
 
 def _ending(fact: m.Fact, today: str) -> m.Text | None:
-    """'<fact> — announced to end on D (N days from now): check whether it is extended', or None."""
+    """'<fact> (announced to end on D, N days from now: check whether it is extended)', or None."""
     from hanban.catalog.age import end_note
 
     note = _in_words(lambda lang: end_note(fact.validity, today, lang))
     return _fmt(W("cl.policy_ending"), fact=fact.text, note=note) if note is not None else None
 
 
-def _ended(fact: m.Fact, service: m.Service, catalog: Catalog) -> Item:
-    """A time-limited policy that would have applied to this person but is past its announced end:
-    never stated as current; the person is told to check whether it was extended, and where."""
-    places = [catalog.places[p].name for p in service.where if p in catalog.places and catalog.places[p].kind in ONLINE_KINDS]
-    where = _join(places, "cl.list_sep") if places else W("cl.check_issuer")
-    until = m.Text.same(fact.validity.valid_until if fact.validity is not None else "")
-    return Item("warning", _fmt(W("cl.policy_ended"), fact=fact.text, until=until, where=where), fact.sources)
+def _policy_end(holder: m.Service, fact: m.Fact, catalog: Catalog, today: str) -> Item | None:
+    """A time-limited policy a rule rests on, past its announced end (never stated as current: the
+    person is told to check whether it was extended, and where) or within its last 60 days; else None."""
+    from hanban.catalog.age import days_left, ending_soon
+
+    if fact.validity is None or not (m.expired(fact.validity, today) or ending_soon(fact.validity, today)):
+        return None
+    places = [catalog.places[p].name for p in holder.where if p in catalog.places and catalog.places[p].kind in ONLINE_KINDS]
+    parts = dict(policy=holder.name, until=m.Text.same(fact.validity.valid_until), where=_join(places, "cl.list_sep") if places else W("cl.check_issuer"))
+    if m.expired(fact.validity, today):
+        return Item("warning", _fmt(W("cl.policy_ended"), **parts), fact.sources)
+    return Item("warning", _fmt(W("cl.policy_ends"), n=m.Text.same(str(days_left(fact.validity, today))), **parts), fact.sources)
 
 
 def _outlets(f: m.Fact, catalog: Catalog) -> m.Text:

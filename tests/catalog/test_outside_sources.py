@@ -53,13 +53,18 @@ def test_an_outside_page_is_a_source_with_outlet_title_date_address_and_strength
     assert (page.outlet.en, page.outlet.zh_hant, page.date, page.strength) == ("A government site", "某政府網", "2024-11-22", "official")
 
 
-@pytest.mark.parametrize("missing", ["outlet", "title", "date", "url", "language", "strength"])
+@pytest.mark.parametrize("missing", ["outlet", "date", "url", "language", "strength"])
 def test_an_outside_page_without_one_of_its_fields_is_refused(write: Write, tmp_path: Path, base: Path, missing: str) -> None:
     lines = [line for line in PAGES.splitlines() if not line.strip().startswith(f"{missing}:")]
     write("ov/pages.yaml", "\n".join(lines) + "\n")
     with pytest.raises(CatalogError) as info:
         load_catalog([tmp_path / "ov"], builtin=base)
     assert any(f"missing required key '{missing}'" in p.text("en") for p in info.value.problems)
+
+
+def test_an_outside_page_may_have_no_title_when_it_shows_none(write: Write, tmp_path: Path, base: Path) -> None:
+    write("ov/pages.yaml", "\n".join(line for line in PAGES.splitlines() if "title: A notice" not in line) + "\n")
+    assert load_catalog([tmp_path / "ov"], builtin=base).seeds["gov-page"].title == ""
 
 
 @pytest.mark.parametrize(
