@@ -207,10 +207,10 @@ class Catalog:
         dates = [s.date for s in self.seeds.values()]
         return max(dates, key=m.date_key) if dates else ""
 
-    def source_years(self) -> tuple[str, str] | None:
-        """The years of the oldest and the newest source text the facts rest on."""
-        years = sorted(s.date[:4] for s in self.seeds.values())
-        return (years[0], years[-1]) if years else None
+    def newest_source(self) -> str:
+        """The date of the newest source (seed text or outside page) the facts rest on ("" without one)."""
+        dates = [s.date for s in self.seeds.values()]
+        return max(dates, key=m.date_key) if dates else ""
 
     def service_choices(self) -> list[Summary]:
         """The services as the service question offers them: first those its `order` lists (the

@@ -63,15 +63,15 @@ def root(
 
 @handles_errors
 def _print_version(ctx: typer.Context, inv: Invocation) -> None:
-    """hanban 0.2.0 (catalog 2023.08.03, 33 services, facts as of 2020–2023)."""
+    """hanban 0.2.0 (catalog 2026.12.07, 38 services, facts as of 2026-12-07, newest source 2026-02-15)."""
     cat = inv.catalog()
     info = cat.info
-    years = cat.source_years()
     line = word(
         "version.line", inv.lang, version=__version__,
         catalog=info.version if info is not None else word("version.unversioned", inv.lang),
         n=len(cat.services),
-        years=("-".join(dict.fromkeys(years)) if years else "?"),
+        as_of=cat.as_of() or "?",
+        newest=cat.newest_source() or "?",
     )
     inv.io.out(line)
     raise typer.Exit()

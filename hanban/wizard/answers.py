@@ -9,7 +9,7 @@ from typing import Any
 
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_model import Answer, Question, Wizard
-from hanban.errors import CONTROL_RE, AnswerError, NotFound
+from hanban.errors import AnswerError, NotFound, has_unsafe
 from hanban.strings import Lang, word
 
 TRUE_WORDS = ("yes", "y", "true", "1", "是", "是的", "对")
@@ -105,7 +105,7 @@ def _text(q: Question, raw: Any) -> str:
         raise AnswerError(key="err.answer.required", q=q.id)
     if len(text) > MAX_TEXT:
         raise AnswerError(key="err.answer.too_long", q=q.id, n=MAX_TEXT)
-    if CONTROL_RE.search(text):  # escape sequences would reach the terminal through the checklist
+    if has_unsafe(text):  # escape sequences would reach the terminal through the checklist; an invisible character (U+00AD, U+200B) would print escaped
         raise AnswerError(key="err.answer.control", q=q.id)
     return text
 

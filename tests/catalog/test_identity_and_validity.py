@@ -33,9 +33,9 @@ def with_keys(extra: str, sid: str = "test-service") -> str:
 def test_the_builtin_catalog_has_a_calendar_version_and_an_as_of_date() -> None:
     cat = load_catalog()
     assert cat.info is not None
-    assert (cat.info.version, cat.info.as_of) == ("2023.08.03", "2023-08-03")
-    assert cat.as_of() == "2023-08-03"
-    assert cat.source_years() == ("2020", "2023")
+    assert (cat.info.version, cat.info.as_of) == ("2026.12.07", "2026-12-07")
+    assert cat.as_of() == "2026-12-07"
+    assert cat.newest_source() == "2026-02-15"  # the newest outside page (pages.yaml), not the seeds' 2023
     assert cat.tables.catalogs[0] == cat.info
 
 

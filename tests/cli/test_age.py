@@ -78,17 +78,17 @@ def test_the_warning_is_off_with_hanban_no_age_warning_or_under_the_threshold(ru
 
 def test_show_json_and_ask_json_carry_the_catalogs_identity_and_age(runner: CliRunner) -> None:
     shown = json.loads(run(runner, "show", "no-crime-certificate", "--json").stdout)
-    assert shown["catalog"] == {"version": "2023.08.03", "as_of": "2023-08-03", "stale": True}
+    assert shown["catalog"] == {"version": "2026.12.07", "as_of": "2026-12-07", "stale": False}
     assert shown["stale"] is True and shown["expired"] is False
     asked = json.loads(run(runner, "ask", "--json", "--set", "service=no-crime-certificate", "--set", "hukou_province=henan",
                            "--set", "live_province=beijing").stdout)
-    assert asked["catalog"] == {"version": "2023.08.03", "as_of": "2023-08-03", "stale": True}
+    assert asked["catalog"] == {"version": "2026.12.07", "as_of": "2026-12-07", "stale": False}
     assert asked["stale"] is True and asked["reviewed_on"] is None
     fresh = json.loads(run(runner, "show", "no-crime-certificate", "--json", env={"HANBAN_TODAY": "2024-01-01"}).stdout)
     assert fresh["catalog"]["stale"] is False and fresh["stale"] is False
     # JSON is data: turning the words off does not change it
     quiet = json.loads(run(runner, "show", "no-crime-certificate", "--json", env={"HANBAN_NO_AGE_WARNING": "1"}).stdout)
-    assert quiet["catalog"]["stale"] is True
+    assert quiet["stale"] is True and quiet["catalog"]["stale"] is False
 
 
 def test_the_checklist_says_how_old_it_is(runner: CliRunner, tmp_path: Path) -> None:

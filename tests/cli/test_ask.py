@@ -160,7 +160,7 @@ def test_questions_json_lists_ids_prompts_types_choices_and_conditions(runner: C
 
 def test_questions_for_one_service_are_only_those_it_can_ask(runner: CliRunner) -> None:
     data = json.loads(run(runner, "questions", "--json", "--service", "port-visa").stdout)
-    assert [q["id"] for q in data] == ["service", "visit_purpose", "visa_time"]
+    assert [q["id"] for q in data] == ["service", "nationality", "visit_purpose", "visa_time"]
 
 
 def test_questions_graph_is_mermaid(runner: CliRunner) -> None:
@@ -258,8 +258,17 @@ def _people() -> list[Path]:
     return sorted(PEOPLE.glob("*.yaml"))
 
 
+def person_today(person: Path) -> str | None:
+    """The date a person asks on, when their file says (`# today: YYYY-MM-DD` on its first line)."""
+    first = person.read_text("utf-8").splitlines()[0]
+    return first.split(":", 1)[1].strip() if first.startswith("# today:") else None
+
+
 @pytest.mark.parametrize("person", _people(), ids=lambda p: p.stem)
-def test_person_checklist_matches_its_snapshot(runner: CliRunner, person: Path) -> None:
+def test_person_checklist_matches_its_snapshot(runner: CliRunner, person: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    today = person_today(person)
+    if today is not None:
+        monkeypatch.setenv("HANBAN_TODAY", today)
     got = run(runner, "--lang", "en", "ask", "--answers", str(person))
     assert got.exit_code == 0, got.output
     assert "ignored" not in got.stderr

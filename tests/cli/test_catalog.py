@@ -146,13 +146,13 @@ def test_catalog_info_names_each_layer(runner: CliRunner, with_pack: Path, tmp_p
     assert got.exit_code == 0, got.output
     info = json.loads(got.stdout)
     assert [(x["kind"], x["version"], x["files"]) for x in info["layers"]] == [
-        ("built-in", "2023.08.03", len(list((REPO / "catalog").rglob("*.yaml")))), ("pack", PACK_VERSION, 2), ("overlay", "2026.12.02", 1)]
+        ("built-in", "2026.12.07", len(list((REPO / "catalog").rglob("*.yaml")))), ("pack", PACK_VERSION, 2), ("overlay", "2026.12.02", 1)]
     assert info["layers"][1]["publisher"] == "Test bureau"
     assert info["catalog"] == {"version": "2026.12.02", "as_of": "2026-12-02", "stale": False}
     assert info["pack"]["current"]["version"] == PACK_VERSION and info["pack"]["previous"] == {"name": "builtin"}
     plain = run(runner, "catalog", "info").stdout.splitlines()
     assert plain[0] == f"In use: {PACK_VERSION}, as of 2026-11-30 (within 365 days)"
-    assert plain[1] == f"built-in\t2023.08.03\t2023-08-03\t{info['layers'][0]['files']}\t{info['layers'][0]['path']}"
+    assert plain[1] == f"built-in\t2026.12.07\t2026-12-07\t{info['layers'][0]['files']}\t{info['layers'][0]['path']}"
     assert plain[2].startswith(f"pack\t{PACK_VERSION}\t2026-11-30\t2\t")
 
 

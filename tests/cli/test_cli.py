@@ -34,8 +34,8 @@ def test_version_names_the_program_and_the_catalog(runner: CliRunner) -> None:
     got = run(runner, "--lang", "en", "--version")
     shipped = len(real()[0].services)
     assert got.exit_code == 0
-    assert got.stdout == f"hanban {__version__} (catalog 2023.08.03, {shipped} services, facts as of 2020-2023)\n"
-    assert run(runner, "--version", "--lang", "zh-Hant").stdout.startswith(f"hanban {__version__}（資料目錄 2023.08.03，{shipped} 項服務")
+    assert got.stdout == f"hanban {__version__} (catalog 2026.12.07, {shipped} services, facts as of 2026-12-07, newest source 2026-02-15)\n"
+    assert run(runner, "--version", "--lang", "zh-Hant").stdout.startswith(f"hanban {__version__}（資料目錄 2026.12.07，{shipped} 項服務")
 
 
 def test_version_names_the_catalog_an_overlay_gives(runner: CliRunner, write: Write, tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_version_names_the_catalog_an_overlay_gives(runner: CliRunner, write: Wr
     write("ov/services/x.yaml", service_yaml())
     got = run(runner, "--lang", "en", "--version", "--catalog", str(tmp_path / "ov"))
     one_more = len(real()[0].services) + 1
-    assert got.stdout == f"hanban {__version__} (catalog 2026.12.01.2, {one_more} services, facts as of 2020-2023)\n"
+    assert got.stdout == f"hanban {__version__} (catalog 2026.12.01.2, {one_more} services, facts as of 2026-12-01, newest source 2026-02-15)\n"
 
 
 def test_version_with_a_broken_overlay_says_so_and_exits_2(runner: CliRunner, write: Write, tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_show_by_english_name_is_case_insensitive(runner: CliRunner) -> None:
 def test_show_json_has_the_documented_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "show", "no-crime-certificate", "--json").stdout)
     assert set(data) == SERVICE_KEYS | {"catalog"}
-    assert data["catalog"] == {"version": "2023.08.03", "as_of": "2023-08-03", "stale": True}
+    assert data["catalog"] == {"version": "2026.12.07", "as_of": "2026-12-07", "stale": False}
     assert data["channels"]["cross_province"] == {
         **data["channels"]["cross_province"],
         "available": True,

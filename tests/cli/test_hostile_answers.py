@@ -158,7 +158,7 @@ def test_an_absurdly_long_value_is_not_echoed_in_full(runner: CliRunner, overlay
 def test_control_characters_in_a_text_answer_are_refused(runner: CliRunner, overlay: Path, value: str) -> None:
     got = ask(runner, overlay, *BASE, "--set", "age=30", "--set", f"nickname={value}")
     assert got.exit_code == 2
-    assert "nickname: control characters are not allowed in an answer" in got.stderr
+    assert "nickname: control or invisible characters are not allowed in an answer" in got.stderr
     assert "\x1b" not in got.output and "\x07" not in got.output
 
 

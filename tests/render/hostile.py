@@ -12,7 +12,7 @@ from hanban.catalog.store import Catalog
 from hanban.wizard.checklist import Checklist, Outcome
 
 LOST = {"service": "id-card-lost-reissue", "hukou_province": "henan", "live_province": "guangdong", "card_issued": "over-two-years"}
-STOP = {"service": "port-visa", "visit_purpose": "other"}  # an early stop: the outcome and what to see instead
+STOP = {"service": "port-visa", "nationality": "pk", "visit_purpose": "other"}  # an early stop: the outcome and what to see instead
 LOCAL = {"service": "id-card-lost-reissue", "hukou_province": "zhejiang", "live_province": "zhejiang", "card_issued": "within-two-years"}
 # (LOCAL's next step is the MPS platform, with its official address)
 

@@ -119,7 +119,7 @@ def test_the_number_of_paths_is_what_the_questions_imply() -> None:
     g = graph()
     assert sum(1 for _ in g.paths("settlement", full=True)) == 21 + 3  # the 21 named cities, and three kinds of other city
     assert sum(1 for _ in g.paths("id-card-lost-reissue", full=True)) == 31 * (31 + 4) * 3  # live: 31 provinces, HK, Macao, Taiwan, abroad
-    assert sum(1 for _ in g.paths("port-visa", full=True)) == 5 * 3 + 1  # purpose x visa time (3); "other" purpose stops at once
+    assert sum(1 for _ in g.paths("port-visa", full=True)) == 194 * (5 * 3 + 1)  # passport x (purpose x visa time (3); "other" stops at once)
     assert sum(1 for _ in g.paths("hukou-transfer", full=True)) == 31 * 31  # from x to
 
 

@@ -95,14 +95,14 @@ def test_a_lost_card_away_from_the_hukou_province_has_one_answer_everywhere() ->
 
 
 def test_a_foreigner_sees_the_channels_that_do_not_concern_them_in_one_line_after_the_outcome() -> None:
-    cl = checklist_for(service="port-visa", visit_purpose="trade", visa_time="no-time")
+    cl = checklist_for(service="port-visa", nationality="in", visit_purpose="trade", visa_time="no-time")
     lines = texts(cl, "channel")
     assert len(lines) == 1 and "do not mention" in lines[0]
     assert cl.outcome.text.en.startswith("You can apply for a port visa")
 
 
 def test_an_early_stop_prints_the_outcome_and_alternatives_only() -> None:
-    cl = checklist_for(service="port-visa", visit_purpose="trade", visa_time="has-time")
+    cl = checklist_for(service="port-visa", nationality="in", visit_purpose="trade", visa_time="has-time")
     assert cl.outcome.stop
     assert {it.kind for it in cl.items} <= {"warning", "note", "next"}
     cat, _ = real()
@@ -135,11 +135,14 @@ def test_newborn_questions_ask_whose_hukou_and_where_the_baby_was_born() -> None
     assert outside.channels["cross_province"].available is None
 
 
-def test_port_visa_never_asks_a_foreigner_for_their_nationality() -> None:
+def test_port_visa_asks_the_passport_first_because_visa_free_entry_may_make_it_needless() -> None:
+    # (until 2026 the port-visa path did not ask: since 2023-12-01 a French business visitor has needed
+    # no visa at all, and the port-visa answer sent them to the wrong place)
     _, wiz = real()
-    assert wiz.question("nationality") is None
-    for answers in flow.graph(real()[0]).paths("port-visa", full=True):
-        assert "nationality" not in answers
+    q = wiz.question("nationality")
+    assert q is not None and len(q.choices) == 194
+    for answers in flow.graph(real()[0]).paths("port-visa"):
+        assert list(answers)[:2] == ["service", "nationality"]
 
 
 def test_flexible_settlement_says_rural_origin_may_limit_all_three_groups() -> None:
