@@ -307,7 +307,7 @@ def _policy_end(holder: m.Service, fact: m.Fact, catalog: Catalog, today: str) -
     if fact.validity is None or not (m.expired(fact.validity, today) or ending_soon(fact.validity, today)):
         return None
     places = [catalog.places[p].name for p in holder.where if p in catalog.places and catalog.places[p].kind in ONLINE_KINDS]
-    parts = dict(policy=holder.name, until=m.Text.same(fact.validity.valid_until), where=_join(places, "cl.list_sep") if places else W("cl.check_issuer"))
+    parts = {"policy": holder.name, "until": m.Text.same(fact.validity.valid_until), "where": _join(places, "cl.list_sep") if places else W("cl.check_issuer")}
     if m.expired(fact.validity, today):
         return Item("warning", _fmt(W("cl.policy_ended"), **parts), fact.sources)
     return Item("warning", _fmt(W("cl.policy_ends"), n=m.Text.same(str(days_left(fact.validity, today))), **parts), fact.sources)
