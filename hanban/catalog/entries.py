@@ -31,8 +31,9 @@ def channel(c: Checker, name: str, value: Any, path: PathKey) -> m.Channel | Non
         c.err(path + ("status",), "problem.nationwide_unquoted")
     if not available and status != "not_stated":
         c.err(path + ("status",), "problem.status_unavailable", status=status)
-    if name == "fully_online" and available and sources and not any(s.measure == ONLINE_MEASURE for s in sources):
-        # One rule for services done online that measure 14 does not list: a step or a note, not 全程网办.
+    if name == "fully_online" and available and sources and not any(s.measure == ONLINE_MEASURE or not s.quote for s in sources):
+        # One rule for services done online that measure 14 does not list: a step or a note, not 全程网办
+        # (unless a later outside page, cited without a quote, reports the 全程网办 service).
         c.err(path + ("available",), "problem.online_needs_measure", measure=ONLINE_MEASURE)
     return m.Channel(name, available, status, conditions, regions, sources)
 
