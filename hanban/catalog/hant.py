@@ -30,6 +30,7 @@ CONFIG = "s2tw"
 # (what conversion writes, what Traditional readers write), applied in order after OpenCC.
 OVERRIDES: tuple[tuple[str, str], ...] = (
     ("換髮", "換發"),  # 换发 = issue anew (a visa, a licence), never 髮 (hair)
+    ("免籤", "免簽"),  # 免签 = visa-free (簽證), never 籤 (a lot, a slip)
     ("發佈", "發布"),  # 发布: the source writes 發布會
     ("臺", "台"),  # 平台, 台灣: the source writes 台
     ("“", "「"),  # quotation marks as Traditional text writes them (the source: 「一窗通辦」)

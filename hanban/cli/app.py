@@ -34,6 +34,7 @@ COMMANDS: list[tuple[str, str]] = [  # name, module: in the order of --help
     ("search", "search"),
     ("ask", "ask"),
     ("questions", "questions"),
+    ("changes", "changes"),
 ]
 GROUPS: list[tuple[str, str]] = [  # commands with subcommands (their module's COMMANDS), after them
     ("cache", "cache"),

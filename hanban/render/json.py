@@ -12,6 +12,7 @@ from hanban.catalog.age import Clock, is_stale
 from hanban.errors import UNSAFE_RE, has_unsafe
 
 if TYPE_CHECKING:
+    from hanban.catalog.changes import Change
     from hanban.catalog.store import Catalog
     from hanban.catalog.wizard_model import Question
     from hanban.find.search import Hit
@@ -195,4 +196,23 @@ def question(q: Question, catalog: Catalog) -> dict[str, Any]:
         "choices": choices,
         "when": cond.to_data(q.when),
         "origin": {"file": q.origin.file, "line": q.origin.line},
+    }
+
+
+def change(c: Change, catalog: Catalog, today: str) -> dict[str, Any]:
+    """One change (`hanban changes --json`): the day, the event, the service and the fact, with where
+    it stands today and its sources (each with outlet, date and, for an outside page, address)."""
+    v = c.fact.validity
+    return {
+        "date": c.date,
+        "event": c.event,
+        "state": c.state(today),
+        "service": c.service.id,
+        "service_name": text(c.service.name),
+        "fact": c.fact.id or None,
+        "text": text(c.fact.text),
+        "valid_from": (v.valid_from if v is not None else "") or None,
+        "valid_until": (v.valid_until if v is not None else "") or None,
+        "reported_only": c.fact.reported,
+        "sources": [{**source(s), **source_origin(s, catalog)} for s in c.fact.sources],
     }

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.errors import field
 from hanban.render.views import ServiceView, list_state, where_not_stated
-from hanban.strings import Lang, labeled
+from hanban.strings import Lang, labeled, word
+
+if TYPE_CHECKING:
+    from hanban.catalog.changes import Change
 
 
 def row(*fields: str) -> str:
@@ -69,3 +74,19 @@ def show_lines(v: ServiceView, lang: Lang) -> list[str]:
     out += ["", head(v.sources_heading)]
     out += [f"  [{i}] {labeled(label, f'“{quote}”', lang) if quote else label}" for i, label, quote in v.sources]
     return out
+
+
+def change_words(c: Change, catalog: Catalog, lang: Lang, today: str) -> tuple[str, str, str]:
+    """(date, what happened, "service: fact [outlet, date]") of one change, in `lang`."""
+    happened = "future" if c.date > today else "past"
+    source = next((catalog.seeds[s.file] for s in c.fact.sources if s.file in catalog.seeds), None)
+    cited = f" [{source.outlet.get(lang)}{word('punct.comma', lang)}{source.date}]" if source is not None else ""
+    fact = c.fact.text.get(lang)
+    if c.fact.reported:  # rests only on other outlets: said as reported
+        fact = word("cl.reported", lang, outlets=source.outlet.get(lang) if source is not None else "?", fact=fact)
+    return c.date, word(f"changes.{c.event}.{happened}", lang), f"{c.service.name.get(lang)}{word('punct.colon', lang)}{fact}{cited}"
+
+
+def change_lines(found: list[Change], catalog: Catalog, lang: Lang, today: str) -> list[str]:
+    """One tab-separated line per change: date, what happened, the service and the fact."""
+    return [row(*change_words(c, catalog, lang, today)) for c in found]

@@ -6,11 +6,16 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from typing import TYPE_CHECKING
+
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.render.views import ServiceView, channel_state, where_not_stated
 from hanban.render.wrap import Hanging, titled_panel
 from hanban.strings import Lang, labeled, word
+
+if TYPE_CHECKING:
+    from hanban.catalog.changes import Change
 
 STATUS_STYLE = {"nationwide": "green", "pilot": "yellow", "exploring": "magenta", "not_stated": "dim", "unavailable": "dim"}
 
@@ -148,3 +153,19 @@ def print_service(console: Console, v: ServiceView, lang: Lang) -> None:
 
 def _heading(label: str) -> Hanging:
     return Hanging("", Text(label, style="bold underline"))
+
+
+CHANGE_STYLE = {("from", "past"): "green", ("from", "future"): "cyan", ("until", "past"): "red", ("until", "future"): "yellow"}
+
+
+def change_lines(found: list[Change], catalog: Catalog, lang: Lang, today: str) -> list[Hanging]:
+    """One wrapped line per change: the date and what happened, coloured, then the service and fact."""
+    from hanban.render.plain import change_words
+
+    out = []
+    for c in found:
+        date, happened, text = change_words(c, catalog, lang, today)
+        head = Text(f"{date} ", style="bold")
+        head.append(f"{happened} ", style=CHANGE_STYLE[(c.event, "future" if c.date > today else "past")])
+        out.append(Hanging(head, Text(text)))
+    return out
