@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-
-from typing import TYPE_CHECKING
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog

@@ -65,7 +65,7 @@ def theirs(row: dict[str, str]) -> set[str]:
 
 
 def test_the_data_set_and_hanban_name_the_same_194_passports() -> None:
-    cat, wiz = real()
+    _, wiz = real()
     q = wiz.question("nationality")
     assert q is not None
     assert {r["iso2"].lower() for r in rows()} == {c.value for c in q.choices}
