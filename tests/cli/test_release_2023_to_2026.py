@@ -1,0 +1,65 @@
+"""A real data release: the 2023 catalog (as shipped until 2026-12, from git history) and today's,
+each as a pack; `catalog update` from one to the other and `catalog rollback` back."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tarfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import REPO
+from hanban.catalog import files
+from hanban.cli.app import app
+
+LAST_2023_CATALOG = "0c31509"  # the last commit whose catalog was version 2023.08.03
+
+
+def catalog_at(commit: str, dest: Path) -> Path:
+    """The catalog folder as it was at `commit` (skipped, saying why, without git or that history)."""
+    if shutil.which("git") is None:
+        pytest.skip("needs git to read the 2023 catalog from history")
+    got = subprocess.run(["git", "-C", str(REPO), "archive", commit, "catalog"], capture_output=True)
+    if got.returncode != 0:
+        pytest.skip(f"the 2023 catalog (commit {commit}) is not in this checkout's history")
+    with tarfile.open(fileobj=io.BytesIO(got.stdout)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest / "catalog"
+
+
+def run(runner: CliRunner, *args: str) -> Any:
+    return runner.invoke(app, ["--lang", "en", *args])
+
+
+def test_update_from_the_2023_catalog_to_2026_and_roll_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
+    old = catalog_at(LAST_2023_CATALOG, tmp_path / "old")
+    monkeypatch.setattr(files, "builtin_dir", lambda: old)  # a hanban that shipped the 2023 catalog
+    monkeypatch.setenv("HANBAN_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("HANBAN_TODAY", "2026-12-07")
+    packs = {}
+    for name, folder in (("2023", old), ("2026", REPO / "catalog")):
+        packs[name] = tmp_path / f"hanban-catalog-{name}.tar.gz"
+        got = run(runner, "catalog", "pack", str(folder), "--output", str(packs[name]))
+        assert got.exit_code == 0, got.output
+
+    assert run(runner, "catalog", "update", str(packs["2023"])).exit_code == 0
+    assert "catalog 2023.08.03" in run(runner, "--version").stdout
+    assert "72-hour and 144-hour" in run(runner, "show", "transit-visa-exemption").stdout
+
+    got = run(runner, "catalog", "update", str(packs["2026"]))
+    assert got.exit_code == 0, got.output
+    assert "catalog 2026.12.07" in run(runner, "--version").stdout
+    shown = run(runner, "show", "transit-visa-exemption").stdout
+    assert "240-hour visa-free transit" in shown and "[expired: in force until 2024-12-16" in shown
+    french = run(runner, "ask", "--set", "service=port-visa", "--set", "nationality=fr", "--set", "visit_purpose=trade", "--set", "visa_time=no-time")
+    assert french.exit_code == 0 and "You do not need a port visa" in french.stdout
+
+    got = run(runner, "catalog", "rollback")
+    assert got.exit_code == 0, got.output
+    assert "catalog 2023.08.03" in run(runner, "--version").stdout
+    assert "72-hour and 144-hour" in run(runner, "show", "transit-visa-exemption").stdout
