@@ -231,6 +231,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'age.pending': ('尚未施行：自{date}起施行', '尚未施行：自{date}起施行', 'not yet in force: from {date}'),
     'show.published': ('{date}发布', '{date}發布', 'published {date}'),
     'show.untitled': ('（网页未显示标题）', '（網頁未顯示標題）', '(no title shown on the page)'),
+    'list.ends': ('将于{date}到期', '將於{date}到期', 'ends {date}'),
     'show.flag': ('【{note}】', '【{note}】', '[{note}] '),
     'show.reviewed_on': ('核对于', '核對於', 'Reviewed on'),
     'show.service_expired': ('本事项{note}。', '本事項{note}。', 'This service is {note}.'),

@@ -144,3 +144,12 @@ def end_note(v: m.Validity | None, today: str, lang: Lang) -> str | None:
     if v is None or left is None or left > ENDING_SOON_DAYS:
         return None
     return word("age.ending", lang, date=v.valid_until, n=left)
+
+
+def soonest_end(s: m.Service, today: str) -> str | None:
+    """The announced last day of the service's fact (or its own) ending soonest within
+    `ENDING_SOON_DAYS` of today; None when nothing in force ends that soon."""
+    ends = [f.validity.valid_until for f in s.steps + s.notes if f.validity is not None and ending_soon(f.validity, today)]
+    if ending_soon(s.validity, today):
+        ends.append(s.validity.valid_until)  # type: ignore[union-attr]
+    return min(ends) if ends else None

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from hanban.catalog import model as m
-from hanban.catalog.age import Clock, is_stale
+from hanban.catalog.age import Clock, is_stale, soonest_end
 from hanban.errors import UNSAFE_RE, has_unsafe
 
 if TYPE_CHECKING:
@@ -154,6 +154,7 @@ def service(s: m.Service, catalog: Catalog, clock: Clock) -> dict[str, Any]:
         "origin": {"file": s.origin.file, "line": s.origin.line},
         **validity(s.validity, clock.today),
         "stale": is_stale(s.checked_on(), clock),
+        "ends_soon": soonest_end(s, clock.today),
     }
 
 

@@ -21,10 +21,17 @@ def row(*fields: str) -> str:
 
 def list_line(s: m.Service, lang: Lang, today: str) -> str:
     """One tab-separated line per service: id, name, then channel=status for each channel (and
-    expired=DATE for a service past its last day, listed by `list --all`)."""
+    expired=DATE for a service past its last day, listed by `list --all`; ends=DATE when a fact of it
+    is announced to end within 60 days)."""
     states = [f"{name}={list_state(s.channels[name])}" for name in m.CHANNELS]
     if m.expired(s.validity, today):
         states.append(f"expired={s.validity.valid_until}")  # type: ignore[union-attr]
+    else:
+        from hanban.catalog.age import soonest_end
+
+        end = soonest_end(s, today)
+        if end is not None:
+            states.append(f"ends={end}")  # something in it is announced to end within 60 days
     return row(s.id, s.name.get(lang), *states)
 
 

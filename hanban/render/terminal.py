@@ -37,6 +37,12 @@ def _name(s: m.Service, lang: Lang, today: str) -> Text:
     if m.expired(s.validity, today):
         name.stylize("dim strike")
         name.append(" " + word("show.flag", lang, note=word("age.expired", lang, date=s.validity.valid_until)).strip(), style="red")  # type: ignore[union-attr]
+    elif today:
+        from hanban.catalog.age import soonest_end
+
+        end = soonest_end(s, today)
+        if end is not None:
+            name.append(" " + word("show.flag", lang, note=word("list.ends", lang, date=end)).strip(), style="yellow")
     return name
 
 

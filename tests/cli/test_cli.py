@@ -22,7 +22,7 @@ CHANNEL_KEYS = {"available", "status", "conditions", "regions", "sources"}
 SERVICE_KEYS = {
     "id", "name", "aliases", "category", "audience", "summary", "measures", "channels", "documents",
     "where", "steps", "notes", "figures", "as_of", "sources", "origin",
-    "reviewed_on", "valid_from", "valid_until", "superseded_by", "expired", "stale",
+    "reviewed_on", "valid_from", "valid_until", "superseded_by", "expired", "stale", "ends_soon",
 }
 
 

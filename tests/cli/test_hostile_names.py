@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import service_yaml
+from conftest import TODAY, service_yaml
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog, MemoryStore
 from hanban.cli.app import app
@@ -136,9 +136,11 @@ def test_every_piped_row_has_its_fields_whatever_the_names_hold(
     questions = tuple(replace(q, prompt=m.Text(prompt, prompt, prompt)) for q in cat.wizard.questions)
     cat = Catalog(cat.services, cat.tables._replace(measures=measures), replace(cat.wizard, questions=questions))
     with_catalog(monkeypatch, cat)
-    services = len(cat.services)
+    from hanban.catalog.age import soonest_end
+
+    ending = [soonest_end(s, TODAY) is not None for s in cat.services.values()]  # (ends=DATE: a sixth field)
     expected: dict[tuple[str, ...], Any] = {
-        ("list",): [5] * services,
+        ("list",): [6 if e else 5 for e in ending],
         ("measures",): [5] * len(measures),
         ("search", "no-crime-certificate", "--limit", "3"): None,  # 4 fields a hit
         ("questions",): None,
