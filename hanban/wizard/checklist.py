@@ -83,15 +83,17 @@ class Checklist:
     as_of: str
     rules: tuple[str, ...] = ()  # ids of the rules that applied, for tracing
     outcome: Outcome = Outcome(m.Text.same(""))
+    reviewed_on: str = ""  # the latest review of the service or of a service whose dated facts its rules rest on
 
     def numbers(self) -> dict[m.Source, int]:
         """Source -> its 1-based number in the checklist."""
         return {s: i for i, s in enumerate(self.sources, 1)}
 
     def checked_on(self) -> str:
-        """The date its facts are known to hold as of: its newest source, or a later review of the service."""
+        """The date its facts are known to hold as of: its newest source, or a later review (of the
+        service, or of a service whose dated facts the person's rules rest on)."""
         reviewed = self.service.validity.reviewed_on if self.service.validity is not None else ""
-        return max(self.as_of, reviewed, key=m.date_key)
+        return max(self.as_of, reviewed, self.reviewed_on, key=m.date_key)
 
 
 def answer_label(q: Question | None, value: Answer, catalog: Catalog | None = None) -> m.Text:
@@ -186,6 +188,7 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
     verdicts = {name: base_verdict(service.channels[name], catalog) for name in m.CHANNELS}
     rule_items: list[Item] = []
     applied: list[str] = []
+    reviews: list[str] = []
     outcome: Outcome | None = None
     for rule in catalog.wizard.rules_for(service.id):
         if not cond.holds(rule.when, answers):
@@ -194,6 +197,7 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
             held = holder_of(catalog.services, rule.services, rule.rests_on)
             if held is None or (held[1].validity is not None and held[1].validity.pending(today)):
                 continue
+            reviews.append(held[0].validity.reviewed_on if held[0].validity is not None else "")
             policy = _policy_end(held[0], held[1], catalog, today)
             if policy is not None:
                 rule_items.append(policy)
@@ -231,7 +235,7 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
     sources = tuple(dict.fromkeys([*outcome.sources, *(s for it in items for s in it.sources)]))
     dates = [catalog.seeds[s.file].date for s in sources if s.file in catalog.seeds]
     as_of = max(dates, key=m.date_key) if dates else service.as_of
-    return Checklist(service, lines, verdicts, tuple(items), sources, as_of, tuple(applied), outcome)
+    return Checklist(service, lines, verdicts, tuple(items), sources, as_of, tuple(applied), outcome, max(reviews, default=""))
 
 
 def default_outcome(verdicts: Mapping[str, ChannelVerdict]) -> Outcome:

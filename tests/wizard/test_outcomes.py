@@ -273,3 +273,14 @@ def test_validate_flags_a_place_example_for_a_province_no_question_offers(runner
     got = runner.invoke(app, ["validate", str(tmp_path / "ov")])
     assert got.exit_code == 1
     assert "places[police-station-window].examples[0].province: 'atlantis' is not a choice of any question with place: true" in got.stdout
+
+
+def test_a_visitor_who_needs_no_visa_is_not_given_the_port_visa_checklist() -> None:
+    cl = checklist_for(service="port-visa", nationality="fr", visit_purpose="trade", visa_time="no-time")
+    assert cl.outcome.stop and "visa-free-entry" in cl.outcome.see
+    assert not {it.kind for it in cl.items} & {"where", "bring", "step"}
+
+
+def test_a_rule_resting_on_a_reviewed_fact_makes_the_checklist_as_fresh_as_that_review() -> None:
+    cl = checklist_for(service="port-visa", nationality="fr", visit_purpose="trade", visa_time="no-time")
+    assert cl.reviewed_on == "2026-12-07" and cl.checked_on() == "2026-12-07"
