@@ -96,7 +96,8 @@ def test_settlement_depends_on_the_city() -> None:
     small = checklist_for(service="settlement", settle_city="other-under-3m")
     big = checklist_for(service="settlement", settle_city="beijing")
     unsure = checklist_for(service="settlement", settle_city="other-not-sure")
-    assert small.outcome.text.en.startswith("Cities with under 3 million urban residents are lifting settlement restrictions")
+    assert small.outcome.text.en.startswith("Cities with under 3 million urban residents are to lift all settlement restrictions")
+    assert "said on 2024-08-27 that most already have" in small.outcome.text.en  # the 2024 report, not only the 2023 directive
     assert big.outcome.text.en.startswith("Beijing has over 5 million urban residents, so settlement there is points-based")
     assert "3 million" in unsure.outcome.text.en and "5 million" in unsure.outcome.text.en  # the bands explained
 
