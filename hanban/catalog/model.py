@@ -28,6 +28,7 @@ CATEGORIES = (
     "maritime",
     "business",
     "general",
+    "not-covered",  # a common need hanban's sources do not describe: says so, and where it is handled
 )
 PARTS = ("reform", "service", "supervision")
 PLACE_KINDS = ("office", "platform", "app", "mini-program", "hotline")

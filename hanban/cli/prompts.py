@@ -69,22 +69,24 @@ class _Rows(Completer):
             yield Completion(label, start_position=-len(typed), display=label, display_meta=note)
 
 
-class _OneOf(Validator):
-    """Enter is accepted only when the text names one row (or is empty and there is a default)."""
+class _Which(Validator):
+    """Enter is accepted only when the text names one row; otherwise the message says which rows it
+    could mean, or that none matches."""
 
-    def __init__(self, pick: Callable[[str], object | None], message: str) -> None:
+    def __init__(self, pick: Callable[[str], object | None], which: Callable[[str], str]) -> None:
         self.pick = pick
-        self.message = message
+        self.which = which
 
     def validate(self, document: Document) -> None:
         if self.pick(document.text) is None:
-            raise ValidationError(message=self.message, cursor_position=len(document.text))
+            raise ValidationError(message=self.which(document.text), cursor_position=len(document.text))
 
 
-def _enter_takes_first(find: Callable[[str], list[Row]], when_empty: bool) -> Any:
+def _enter_takes_first(find: Callable[[str], list[Row]], when_empty: bool, clear: Callable[[str], bool] | None = None) -> Any:
     """Enter with nothing highlighted takes the first row for what was typed (what ranks first),
-    so typing 身份证丢失 and Enter picks a service, never the bare text. The rows are found here,
-    not read from the menu, which may not have caught up with fast typing (or a paste)."""
+    so typing 身份证丢失 and Enter picks a service, never the bare text; with `clear`, only when
+    the first row clearly leads (河 matches 河北 and 河南 alike: the person is asked to choose). The
+    rows are found here, not read from the menu, which may not have caught up with fast typing."""
     from prompt_toolkit.filters import completion_is_selected
     from prompt_toolkit.key_binding import KeyBindings
 
@@ -95,12 +97,23 @@ def _enter_takes_first(find: Callable[[str], list[Row]], when_empty: bool) -> An
         buffer = event.current_buffer
         if buffer.text.strip() or when_empty:
             rows = find(buffer.text)
-            if rows:
+            if rows and (clear is None or not buffer.text.strip() or clear(buffer.text)):
                 buffer.text = rows[0][0]
         buffer.complete_state = None
         buffer.validate_and_handle()
 
     return bindings
+
+
+def _toolbar(find: Callable[[str], list[Row]], nothing: Callable[[str], str]) -> Callable[[], Any]:
+    """A line under the prompt that says so, while typing, when nothing matches what was typed."""
+    from prompt_toolkit.application.current import get_app
+
+    def line() -> Any:
+        typed = get_app().current_buffer.text
+        return nothing(typed) if typed.strip() and not find(typed) else None
+
+    return line
 
 
 def _shorten(text: str, width: int) -> str:
@@ -160,9 +173,14 @@ class QuestionaryPrompter:
         return _run(questionary.select(word("w.review", lang), choices=choices, instruction=word("w.keys", lang), **self.io))  # type: ignore[no-any-return]
 
     # -- the kinds of prompt ------------------------------------------------------------------------
-    def _autocomplete(self, message: str, find: Callable[[str], list[Row]], validate: Validator | None, *, first_when_empty: bool) -> str:
+    def _autocomplete(
+        self, message: str, find: Callable[[str], list[Row]], validate: Validator | None, *, first_when_empty: bool,
+        clear: Callable[[str], bool] | None = None,
+    ) -> str:
         """A text prompt with a menu of what matches the text so far; Enter takes the highlighted
-        row, or the first one when none is highlighted (an empty text only if `first_when_empty`)."""
+        row, or the first one when none is highlighted (an empty text only if `first_when_empty`;
+        with `clear`, only when that row clearly leads). A line says so when nothing matches."""
+        lang = self.lang
         question = questionary.autocomplete(
             message,
             choices=[],
@@ -170,7 +188,8 @@ class QuestionaryPrompter:
             validate=validate,
             complete_while_typing=True,
             reserve_space_for_menu=MENU_ROWS,
-            key_bindings=_enter_takes_first(find, first_when_empty),
+            key_bindings=_enter_takes_first(find, first_when_empty, clear),
+            bottom_toolbar=_toolbar(find, lambda typed: word("w.no_match", lang, text=printable(typed))),
             **self.io,
         )
         buffer = question.application.current_buffer
@@ -224,10 +243,10 @@ class QuestionaryPrompter:
         if can_go_back:
             rows.append((word("w.back", lang), "", BACK))
 
-        def find(typed: str) -> list[Row]:
+        def ranked_rows(typed: str) -> list[tuple[float, int, Row]]:
             t = typed.strip().casefold()
             if not t:
-                return rows
+                return [(0.0, i, row) for i, row in enumerate(rows)]
             letters = pinyin.letters(t)
             ranked = []
             for i, (row, c) in enumerate(zip(rows, [*choices, None])):
@@ -243,7 +262,15 @@ class QuestionaryPrompter:
                 else:
                     continue
                 ranked.append((tier, i, row))
-            return [row for _, _, row in sorted(ranked)]
+            return sorted(ranked)
+
+        def find(typed: str) -> list[Row]:
+            return [row for _, _, row in ranked_rows(typed)]
+
+        def clear(typed: str) -> bool:
+            """The first row leads: the only one, or the only one in the best tier (河 is not clear)."""
+            ranked = ranked_rows(typed)
+            return len(ranked) == 1 or (len(ranked) > 1 and ranked[0][0] < ranked[1][0])
 
         def pick(typed: str) -> object | None:
             if not typed.strip():
@@ -256,11 +283,19 @@ class QuestionaryPrompter:
                 return (exact or found)[0][2]
             return None
 
+        def which(typed: str) -> str:
+            """Why Enter did not choose: nothing matches, or several do (河北、河南…)."""
+            found = [r[0] for r in find(typed) if r[2] != BACK]
+            if not found:
+                return word("w.no_match", lang, text=printable(typed))
+            more = "…" if len(found) > 4 else ""
+            return word("w.ambiguous", lang, text=printable(typed), options=word("punct.list_sep", lang).join(found[:4]) + more)
+
         hints = ([printable(q.help.get(lang))] if q.help else []) + [word("w.type_to_find", lang)]
         if default is not None and (chosen := q.choice(default)) is not None:
             hints.append(word("w.enter_default", lang, label=chosen.label.get(lang)))
         message = _message(printable(q.prompt.get(lang)), progress, *hints)
-        typed = self._autocomplete(message, find, _OneOf(pick, word("w.pick_from_list", lang)), first_when_empty=default is not None)
+        typed = self._autocomplete(message, find, _Which(pick, which), first_when_empty=default is not None, clear=clear)
         got = pick(typed)
         return got if isinstance(got, (str, int, bool)) else BACK
 

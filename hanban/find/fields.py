@@ -133,7 +133,7 @@ class Field:
 
 
 class Entry:
-    __slots__ = ("blob", "fields", "id", "name", "pinyin")
+    __slots__ = ("blob", "fields", "id", "name", "objects", "pinyin")
 
     def __init__(self, id: str, name: m.Text, fields: tuple[Field, ...], blob: str, pinyin: tuple[str, ...] = ()) -> None:
         self.id = id
@@ -141,6 +141,7 @@ class Entry:
         self.fields = fields
         self.blob = blob  # every normalised text of the service, space-separated, for document frequencies
         self.pinyin = pinyin  # of its names ("shen fen zheng")
+        self.objects: frozenset[str] | None = None  # what its names speak of (`find.objects`), found when first needed
 
 
 class Index:

@@ -28,6 +28,7 @@ from hanban.catalog.store import Catalog
 from hanban.errors import HanbanError
 from hanban.find import pinyin
 from hanban.find.fields import Entry, Field, Index, atom, build_index, features, substantial
+from hanban.find.objects import BOTH_SCORE, OTHER_OBJECT_FACTOR, about_other_objects, names_both, objects_in
 from hanban.find.text import fold, is_cjk, normalize
 
 # Field kinds and how much a match in each counts.
@@ -288,6 +289,24 @@ def _score_entry(
     return score, matches[:4]
 
 
+def _object_and_action(entry: Entry, wanted: frozenset[str], score: float, matched: list[Match]) -> tuple[float, list[Match]]:
+    """A service whose names speak of the object and the action the query names (sfz diule: a lost
+    ID card): at least BOTH_SCORE, more when one name holds both, and its own similarity breaks ties."""
+    both = [f for f in entry.fields if f.kind in IDENTITY_FIELDS and names_both(wanted, objects_in([f.norm]))]
+    named = any(f.kind == "name" for f in both)
+    best = next((f for f in both if f.kind == "name"), both[0] if both else None)
+    lift = BOTH_SCORE + 0.1 * score + (0.05 if named else 0.0)
+    reason = [Match(best.kind, best.text)] if best is not None else []
+    return min(lift, 0.99), [*reason, *(mt for mt in matched if mt not in reason)][:4]
+
+
+def _objects(entry: Entry) -> frozenset[str]:
+    """The objects the service's id, names and aliases speak of (found once per index)."""
+    if entry.objects is None:
+        entry.objects = objects_in(f.norm for f in entry.fields if f.kind in IDENTITY_FIELDS)
+    return entry.objects
+
+
 def search(catalog: Catalog, query: str, limit: int = 10, *, typing: bool = False) -> list[Hit]:
     """Services matching `query`, best first, at most `limit` (an empty list when nothing matches).
 
@@ -308,12 +327,19 @@ def search(catalog: Catalog, query: str, limit: int = 10, *, typing: bool = Fals
     memo: dict[tuple[str, str], tuple[float, Variant]] = {}
     typed = pinyin.letters(query)
     typed = typed if len(typed) >= pinyin.MIN_SEARCH else ""
+    wanted = objects_in([q, raw, typed])  # what the query itself is about (驾照 in 驾照到期), not its glossary translations
     for entry in index.entries:
         score, matched = _score_entry(entry, variants, memo)
         if typed and entry.pinyin:
             sound, form = pinyin.best(typed, entry.pinyin)
             if sound > score:  # what was typed reads as the pinyin of one of its names
                 score, matched = sound, [Match("pinyin", form)]
+        if wanted:
+            has = _objects(entry)
+            if score >= MIN_SCORE and about_other_objects(wanted, has):
+                score *= OTHER_OBJECT_FACTOR  # the object outranks the action: not 身份证到期 for 驾照到期
+            elif score < BOTH_SCORE and names_both(wanted, has):
+                score, matched = _object_and_action(entry, wanted, score, matched)
         if score >= MIN_SCORE:
             hits.append(Hit(entry.id, entry.name, round(score, 3), tuple(matched)))
     hits.sort(key=lambda h: (-h.score, h.id))

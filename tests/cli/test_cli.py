@@ -181,7 +181,7 @@ def test_validate_given_files_reports_each_problem_and_exits_1(runner: CliRunner
     assert got.exit_code == 1
     assert got.stdout.splitlines() == [
         (f"{tmp_path / 'ov'}/a.yaml:4: services[0].category: 'dreams' is not one of: "
-         "hukou, id-card, residence, certificates, immigration, traffic, security, maritime, business, general")
+         "hukou, id-card, residence, certificates, immigration, traffic, security, maritime, business, general, not-covered")
     ]
 
 
