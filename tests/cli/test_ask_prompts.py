@@ -85,3 +85,27 @@ def test_a_number_question_validates_like_a_typed_answer(keys: object) -> None:
     q = Question("age", "number", Text("年龄？", "Age?", "年龄？"), minimum=0, maximum=150)
     keys.send_text("abc" + "\x7f" * 3 + "42" + ENTER)  # type: ignore[attr-defined]
     assert ask(q, keys) == 42
+
+
+def test_an_ambiguous_prefix_is_not_picked_by_enter(keys: object) -> None:
+    # 河 matches 河北 and 河南 alike: Enter does not pick 河北; typing on (南) does
+    cat, wiz = real()
+    q = wiz.question("hukou_province")
+    keys.send_text("河" + ENTER + "南" + ENTER)  # type: ignore[attr-defined]
+    assert ask(q, keys) == "henan"
+
+
+def test_the_picker_rows_say_why_enter_did_not_choose() -> None:
+    from hanban.cli.prompts import _PickerRows
+
+    _, wiz = real()
+    q = wiz.question("hukou_province")
+    assert q is not None
+    rows = _PickerRows(q, "en", None, False)
+    assert not rows.clear("河") and rows.pick("河") is None
+    assert "Hebei" in rows.which("河") and "Henan" in rows.which("河") and "keep typing" in rows.which("河")
+    assert rows.clear("henan") and rows.clear("Guangdong")
+    assert rows.find("zzzz") == [] and "Nothing matches “zzzz”" in rows.which("zzzz")
+    nation = wiz.question("nationality")
+    assert nation is not None
+    assert not _PickerRows(nation, "en", None, False).clear("united")  # the Emirates, the Kingdom, the States
