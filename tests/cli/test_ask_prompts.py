@@ -89,7 +89,7 @@ def test_a_number_question_validates_like_a_typed_answer(keys: object) -> None:
 
 def test_an_ambiguous_prefix_is_not_picked_by_enter(keys: object) -> None:
     # 河 matches 河北 and 河南 alike: Enter does not pick 河北; typing on (南) does
-    cat, wiz = real()
+    _, wiz = real()
     q = wiz.question("hukou_province")
     keys.send_text("河" + ENTER + "南" + ENTER)  # type: ignore[attr-defined]
     assert ask(q, keys) == "henan"
