@@ -40,13 +40,8 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 TODAY = "2026-12-01"  # the date the suite takes as today (HANBAN_TODAY): ages and expiry do not drift
 
 
-@pytest.fixture(scope="session")
-def no_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("no-data")
-
-
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path, no_data: Path) -> None:
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path, tmp_path: Path) -> None:
     """No overlays, installed pack, age settings or locale leak in from the developer's shell; the
     session's cache folder; a fixed today; no prebuilt index of the built-in catalog in-process
     (a checkout has none, unless `python -m hanban.index.prebuilt` made one: tests that count what
@@ -55,7 +50,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path, no_data: 
 
     monkeypatch.setattr(prebuilt, "shipped", lambda: None)
     monkeypatch.delenv("HANBAN_CATALOG", raising=False)
-    monkeypatch.setenv("HANBAN_DATA", str(no_data))  # no pack installed
+    monkeypatch.setenv("HANBAN_DATA", str(tmp_path / "no-data"))  # no pack installed, no answers kept (each test its own)
     monkeypatch.setenv("HANBAN_TODAY", TODAY)
     monkeypatch.delenv("HANBAN_AGE_WARNING_DAYS", raising=False)
     monkeypatch.delenv("HANBAN_NO_AGE_WARNING", raising=False)

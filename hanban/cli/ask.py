@@ -54,13 +54,47 @@ def command(
     if pos.next is not None and not interactive:
         raise MissingAnswers(flow.needed(wiz, pos))
     if interactive and (pos.next is not None or not given):
-        from hanban.cli.prompts import QuestionaryPrompter
-        from hanban.wizard.session import run
-
-        answers = run(catalog, pos.answers, QuestionaryPrompter(catalog, lang), lang)
+        answers = _ask(io, catalog, lang, pos.answers, resumable=not given)
     else:
         answers = pos.answers
     deliver(io, catalog, answers, lang, inv.clock, json_=json_, output=output, force=force, save_answers=save_answers)
+
+
+def _ask(io: Io, catalog: Catalog, lang: Lang, preset: dict[str, Any], *, resumable: bool) -> dict[str, Any]:
+    """The questions on a terminal. Stopped half-way (Ctrl-C), the answers so far are kept for the
+    next `hanban ask`, which offers to carry on (`cli.unfinished`); finished, they are dropped."""
+    from hanban.cli import unfinished
+    from hanban.cli.prompts import QuestionaryPrompter
+    from hanban.wizard import flow
+    from hanban.wizard.answers import check_all
+    from hanban.wizard.session import run
+
+    prompter = QuestionaryPrompter(catalog, lang)
+    resumed = False
+    kept = unfinished.load() if resumable else None
+    if kept is not None:
+        try:
+            earlier = flow.walk(catalog.wizard.questions, check_all(catalog.wizard, kept[0], catalog)).answers
+        except AnswerError:  # (the catalog changed since: they no longer fit)
+            earlier = {}
+        if earlier and prompter.resume(earlier, kept[1]):
+            preset, resumed = earlier, True
+        unfinished.drop()
+    latest: dict[str, Any] = {}
+
+    def keep(answers: dict[str, Any]) -> None:
+        latest.clear()
+        latest.update(answers)
+
+    try:
+        answers = run(catalog, preset, prompter, lang, keep=keep, resumed=resumed)
+    except KeyboardInterrupt:
+        if latest:
+            unfinished.save(latest)
+            io.say(word("w.kept", lang))
+        raise
+    unfinished.drop()
+    return answers
 
 
 class MissingAnswers(AnswerError):

@@ -29,7 +29,7 @@ from hanban.catalog.wizard_model import Answer, Question
 from hanban.errors import printable
 from hanban.find import pinyin
 from hanban.strings import Lang, word
-from hanban.wizard.session import BACK, DONE
+from hanban.wizard.session import BACK, DONE, RESTART
 
 TEXT_BACK = "<"
 SEARCHABLE = 8  # a select with more choices than this is a type-ahead picker
@@ -38,9 +38,11 @@ MENU_ROWS = 8  # rows the completion menu may take (a 24-row terminal keeps room
 Row = tuple[str, str, object]  # (label shown and typed in, a note beside it, the value it stands for)
 
 
-def _run(question: Any) -> Any:
+def _run(question: Any, back: bool = False) -> Any:
     # prompt_toolkit binds Ctrl-D only in text prompts (on an empty line); make it end input at
     # every prompt, selects included, so that it exits 130 like Ctrl-C instead of doing nothing.
+    # With `back`, Esc goes back one question (the arrow keys reach the bindings as keys of their
+    # own, parsed from their escape sequences, so they are never taken for it).
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     eof = KeyBindings()
@@ -48,6 +50,12 @@ def _run(question: Any) -> Any:
     @eof.add("c-d", eager=True)
     def _(event: Any) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
+
+    if back:
+
+        @eof.add("escape", eager=True)  # (before the menu's own Esc, which would only close it)
+        def _back(event: Any) -> None:
+            event.app.exit(result=BACK)
 
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, eof]) if app.key_bindings else eof
@@ -224,6 +232,15 @@ class QuestionaryPrompter:
             got = self._text(q, progress, default, can_go_back)
         return got
 
+    def resume(self, answers: Mapping[str, Answer], saved: float) -> bool:
+        """Offer to carry on with answers kept when the person stopped half-way."""
+        import datetime
+
+        service = self.catalog.services.get(str(answers.get("service", "")))
+        when = datetime.datetime.fromtimestamp(saved).strftime("%Y-%m-%d %H:%M")
+        name = service.name.get(self.lang) if service is not None else "-"
+        return bool(_run(questionary.confirm(word("w.resume", self.lang, when=when, service=printable(name)), default=True, **self.io)))
+
     def review(self, lines: Sequence[tuple[str, str, str]]) -> str:
         """Print every answer (wrapped, never cut), then offer "all correct" or a change of one."""
         lang = self.lang
@@ -232,12 +249,13 @@ class QuestionaryPrompter:
         choices: list[Any] = [QChoice(word("w.show", lang), value=DONE)]
         for n, (qid, prompt, _label) in enumerate(lines, 1):
             choices.append(QChoice(_shorten(word("w.change_n", lang, n=n, prompt=prompt), width), value=qid))
+        choices.append(QChoice(word("w.start_again", lang), value=RESTART))
         return _run(questionary.select(word("w.review", lang), choices=choices, instruction=word("w.keys", lang), **self.io))  # type: ignore[no-any-return]
 
     # -- the kinds of prompt ------------------------------------------------------------------------
     def _autocomplete(
         self, message: str, find: Callable[[str], list[Row]], validate: Validator | None, *, first_when_empty: bool,
-        clear: Callable[[str], bool] | None = None,
+        clear: Callable[[str], bool] | None = None, back: bool = False,
     ) -> str:
         """A text prompt with a menu of what matches the text so far; Enter takes the highlighted
         row, or the first one when none is highlighted (an empty text only if `first_when_empty`;
@@ -256,7 +274,7 @@ class QuestionaryPrompter:
         )
         buffer = question.application.current_buffer
         question.application.pre_run_callables.append(lambda: buffer.start_completion(select_first=False))
-        return str(_run(question)).strip()
+        return str(_run(question, back)).strip()
 
     def _service(self, q: Question, progress: str) -> str:
         """What do you need to get done: typed in any script, pinyin or English; search ranks it."""
@@ -305,7 +323,9 @@ class QuestionaryPrompter:
         if default is not None and (chosen := q.choice(default)) is not None:
             hints.append(word("w.enter_default", lang, label=chosen.label.get(lang)))
         message = _message(printable(q.prompt.get(lang)), progress, *hints)
-        typed = self._autocomplete(message, rows.find, _Which(rows.pick, rows.which), first_when_empty=default is not None, clear=rows.clear)
+        typed = self._autocomplete(
+            message, rows.find, _Which(rows.pick, rows.which), first_when_empty=default is not None, clear=rows.clear, back=can_go_back
+        )
         got = rows.pick(typed)
         return got if isinstance(got, (str, int, bool)) else BACK
 
@@ -324,7 +344,8 @@ class QuestionaryPrompter:
         return _run(  # type: ignore[no-any-return]
             questionary.select(
                 message, choices=choices, default=first, instruction=f"[{progress}] " + word("w.keys", lang), use_jk_keys=True, **self.io
-            )
+            ),
+            can_go_back,
         )
 
     def _text(self, q: Question, progress: str, default: Answer | None, can_go_back: bool) -> Answer | str:
@@ -343,8 +364,8 @@ class QuestionaryPrompter:
                 return exc.text(lang)
             return True
 
-        got = _run(questionary.text(f"{printable(q.prompt.get(lang))} {hint}", default="" if default is None else str(default), validate=valid, **self.io))
-        if can_go_back and str(got).strip() == TEXT_BACK:
+        got = _run(questionary.text(f"{printable(q.prompt.get(lang))} {hint}", default="" if default is None else str(default), validate=valid, **self.io), can_go_back)
+        if can_go_back and (got == BACK or str(got).strip() == TEXT_BACK):
             return BACK
         return coerce(q, got)
 

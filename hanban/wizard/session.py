@@ -3,7 +3,7 @@ the questions are put by a `Prompter` (questionary in the CLI, scripted ones in 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from hanban.catalog.flowgraph import Graph
@@ -15,6 +15,7 @@ from hanban.wizard.flow import forget, walk
 
 BACK = "\x00back"  # what a prompter returns for "back to the previous question" (never a real answer)
 DONE = "\x00done"  # what a review returns for "all correct: show my checklist"
+RESTART = "\x00restart"  # what a review returns for "start again": every answer forgotten
 
 
 class Prompter(Protocol):
@@ -27,17 +28,23 @@ class Prompter(Protocol):
         """Show (question id, prompt, answer) lines; return DONE or the id of the answer to change."""
 
 
-def run(catalog: Catalog, answers: Mapping[str, Answer], prompter: Prompter, lang: Lang) -> dict[str, Answer]:
+def run(
+    catalog: Catalog, answers: Mapping[str, Answer], prompter: Prompter, lang: Lang,
+    keep: Callable[[dict[str, Answer]], None] | None = None, resumed: bool = False,
+) -> dict[str, Answer]:
     """Ask until the flow is done and the person accepts the summary; return the answers.
 
     "Back" undoes the last answer given here (answers given beforehand stay); a change from the
-    summary asks that one question again and keeps later answers still on the path.
+    summary asks that one question again and keeps later answers still on the path; "start again"
+    forgets every answer. `keep` is told the answers so far after each one (the CLI keeps them
+    when the person stops half-way). `resumed`: the answers were given in an earlier, unfinished
+    session, and "back" may undo them too.
     """
     wiz = catalog.wizard
     graph = Graph(wiz, [])  # (for the length of the path: the service is answered by then)
     given: dict[str, Answer] = dict(answers)
     remembered: dict[str, Answer] = dict(answers)  # defaults when a question comes round again
-    stack: list[str] = []  # ids answered here, latest last
+    stack: list[str] = list(answers) if resumed else []  # ids answered here, latest last
     while True:
         pos = walk(wiz.questions, given)
         if pos.next is not None:
@@ -54,10 +61,15 @@ def run(catalog: Catalog, answers: Mapping[str, Answer], prompter: Prompter, lan
                 if q.id in stack:
                     stack.remove(q.id)
                 stack.append(q.id)
+            if keep is not None:
+                keep(dict(given))
             continue
         qs = wiz.by_id()
         lines = [(qid, qs[qid].prompt.get(lang), answer_label(qs[qid], v, catalog).get(lang)) for qid, v in pos.answers.items()]
         choice = prompter.review(lines)
         if choice == DONE:
             return pos.answers
+        if choice == RESTART:
+            given, remembered, stack = {}, {}, []
+            continue
         given = forget(pos.answers, choice)
