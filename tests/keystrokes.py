@@ -101,3 +101,58 @@ def check(keys: str, service: str | None, lang: str, extended: bool) -> int:
         kept = word("w.kept", lang) + "\n"  # (when some answer was given before the interrupt)  # type: ignore[arg-type]
         assert err.removeprefix(kept) == word("msg.interrupted", lang) + "\n" and out == "", (out, err)  # type: ignore[arg-type]
     return code
+
+
+# -- the fewest keystrokes a person needs, from launch to checklist --------------------------------
+
+DOWN, ENTER = "\x1b[B", "\r"
+
+
+def typings(names: list[str]) -> list[str]:
+    """What a person may type for a name without a Chinese input method: each prefix of its English
+    words or of its pinyin (lower case), shortest first."""
+    out: list[str] = []
+    for name in names:
+        name = name.lower()
+        out += [name[:n] for n in range(1, len(name) + 1)]
+    return sorted(dict.fromkeys(out), key=len)
+
+
+def person_keys(answers: dict[str, Any], lang: str = "en") -> list[str]:
+    """The fewest keystrokes (each a character or a key) that answer the wizard as `answers` does,
+    then accept the summary: the shortest text that puts each answer first where the list is typed
+    in, arrows then Enter where it is a short list."""
+    from hanban.catalog.pinyin import syllables
+    from hanban.find.search import search
+    from hanban.wizard import flow
+
+    cat, wiz = real()
+    keys: list[str] = []
+    given: dict[str, Any] = {}
+    while True:
+        pos = flow.walk(wiz.questions, given)
+        q = pos.next
+        if q is None:
+            return [*keys, ENTER]  # the summary: all correct
+        value = answers[q.id]
+        default = given.get(q.default_from) if q.default_from else None
+        if q.choices_from == "services":
+            s = cat.services[value]
+            names = [s.name.en, *s.aliases.get("en", ()), *s.pinyin, syllables(s.name.zh_hans).replace(" ", "")]
+            typed = next(t for t in typings(names) if (hits := search(cat, t, 1, typing=True)) and hits[0].id == value)
+            keys += [*typed, ENTER]
+        elif q.type == "select" and len(q.choices) > prompts.SEARCHABLE:
+            if default == value:
+                keys.append(ENTER)
+            else:
+                rows = prompts._PickerRows(q, lang, default, bool(given))  # type: ignore[arg-type]
+                c = q.choice(value)
+                assert c is not None
+                names = [c.value, c.label.en, c.pinyin.replace(" ", "")]
+                typed = next(t for t in typings(names) if rows.clear(t) and rows.find(t)[0][2] == value)
+                keys += [*typed, ENTER]
+        else:
+            order = [True, False] if q.type == "confirm" else [c.value for c in q.choices]
+            start = order.index(default) if default in order else 0
+            keys += [DOWN] * (order.index(value) - start) + [ENTER]
+        given[q.id] = value
