@@ -63,6 +63,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path, no_data: 
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("LANGUAGE", raising=False)
+    monkeypatch.delenv("HANBAN_LANG", raising=False)
     monkeypatch.setenv("HANBAN_CACHE", str(shared_cache))
     monkeypatch.setenv("COLUMNS", "100")
     # A pexpect pseudo-terminal never answers prompt_toolkit's cursor-position request (a real
