@@ -13,7 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
+
+# CI (`.ci/run` sets CI) draws the same examples on every run and keeps no example database: a
+# failure there is reproducible from the log, and one run's failure cannot haunt the next ones.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = Path(os.environ.get("HANBAN_SEEDS", REPO.parent / "shared" / "seeds"))
