@@ -71,6 +71,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path, no_data: 
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.delenv("HANBAN_LANG", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)  # (it turns piped output into the drawn view)
     monkeypatch.setenv("HANBAN_CACHE", str(shared_cache))
     monkeypatch.setenv("COLUMNS", "100")
     # A pexpect pseudo-terminal never answers prompt_toolkit's cursor-position request (a real

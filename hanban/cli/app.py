@@ -50,7 +50,7 @@ def root(
     ctx: typer.Context,
     catalog: list[Path] = typer.Option([], "--catalog", metavar="metavar.dir", help="help.opt.catalog"),
     lang: str | None = typer.Option(None, "--lang", metavar="zh-Hans|zh-Hant|en", callback=lang_option, help="help.opt.lang"),
-    version: bool = typer.Option(False, "--version", help="help.opt.version"),
+    version: bool = typer.Option(False, "--version", "-V", help="help.opt.version"),
 ) -> None:
     from hanban.strings import lang_from_locale
 
