@@ -25,6 +25,7 @@ def test_the_licence_named_in_the_metadata_is_a_file_in_the_sdist_and_the_wheel(
     assert (REPO / "LICENSE").read_text("utf-8").startswith("MIT License\n\nCopyright (c) 2026 the hanban authors\n")
     sdist = data["tool"]["hatch"]["build"]["targets"]["sdist"]
     assert "LICENSE" in sdist["include"]
+    assert "constraints" in sdist["include"]  # (a packager testing the sdist can test the minimums too)
     backend = data["build-system"]["requires"]
     assert "hatchling>=1.27" in backend  # the first hatchling that reads license-files (PEP 639)
 
