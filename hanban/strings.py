@@ -18,20 +18,43 @@ _COLUMN = {"zh-Hans": 0, "zh-Hant": 1, "en": 2}
 
 
 def lang_from_locale(environ: Mapping[str, str] | None = None) -> Lang:
-    """zh_CN/zh_SG (or zh_Hans, plain zh) -> zh-Hans, zh_TW/zh_HK/zh_MO (or zh_Hant) -> zh-Hant,
-    anything else -> en (English serves a German or a French reader better than Chinese)."""
+    """The language the environment asks for: HANBAN_LANG (zh-Hans, zh-Hant or en, read like --lang),
+    else the locale as gettext reads it (`locale_lang`)."""
     env = os.environ if environ is None else environ
-    value = ""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        if env.get(var):
-            value = env[var].split(":")[0]
-            break
-    low = value.lower().replace("-", "_")
+    chosen = env_lang(env)
+    return chosen if chosen is not None else locale_lang(env)
+
+
+def env_lang(environ: Mapping[str, str]) -> Lang | None:
+    """HANBAN_LANG's language; None when it is unset, empty or names none hanban speaks."""
+    value = environ.get("HANBAN_LANG", "").strip()
+    try:
+        return parse_lang(value) if value else None
+    except ValueError:
+        return None
+
+
+def locale_lang(environ: Mapping[str, str]) -> Lang:
+    """The locale's language, read as gettext reads it: LANGUAGE (a colon-separated list, first
+    entry hanban speaks, else English) wins over LC_ALL, LC_MESSAGES and LANG unless the locale they set is C or
+    POSIX (or none is set); zh_CN/zh_SG (or zh_Hans, plain zh) -> zh-Hans, zh_TW/zh_HK/zh_MO (or
+    zh_Hant) -> zh-Hant, anything else -> en (English serves a German or a French reader better
+    than Chinese)."""
+    locale = next((environ[var] for var in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(var)), "")
+    if locale not in ("", "C", "POSIX") and environ.get("LANGUAGE"):
+        # (as gettext: no entry hanban speaks means the untranslated words, which are English)
+        return next((lang for lang in map(_tag_lang, environ["LANGUAGE"].split(":")) if lang is not None), "en")
+    return _tag_lang(locale.split(":")[0]) or "en"
+
+
+def _tag_lang(tag: str) -> Lang | None:
+    """zh_TW.UTF-8 -> zh-Hant, zh_CN / zh -> zh-Hans, en_GB / C -> en; None for a language hanban does not speak."""
+    low = tag.strip().lower().replace("-", "_")
     if low.startswith("zh"):
-        if any(tag in low for tag in ("_tw", "_hk", "_mo", "hant")):
-            return "zh-Hant"
-        return "zh-Hans"
-    return "en"
+        return "zh-Hant" if any(part in low for part in ("_tw", "_hk", "_mo", "hant")) else "zh-Hans"
+    if low in ("c", "posix") or low.startswith(("en", "c.")):
+        return "en"
+    return None
 
 
 def parse_lang(value: str) -> Lang:
@@ -341,6 +364,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'msg.closest': ('hanban：没有名为 {query} 的事项，已改用最接近的 {id}（{name}）', 'hanban：沒有名為 {query} 的事項，已改用最接近的 {id}（{name}）', 'hanban: no service is called {query}; using the closest match, {id} ({name})'),
     'msg.and_more': ('……另有 {n} 个', '……另有 {n} 個', '... and {n} more'),
     'msg.catalog_problems': ('hanban：资料目录有 {n} 个问题；运行 `hanban validate` 查看详情', 'hanban：資料目錄有 {n} 個問題；執行 `hanban validate` 檢視詳情', 'hanban: the catalog has {n} problem(s); run `hanban validate` for details'),
+    'msg.bad_env_lang': ('hanban：已忽略 HANBAN_LANG={value!q}（未知的语言；可用：zh-Hans、zh-Hant、en）', 'hanban：已忽略 HANBAN_LANG={value!q}（未知的語言；可用：zh-Hans、zh-Hant、en）', 'hanban: HANBAN_LANG={value!q} ignored (unknown language; use one of: zh-Hans, zh-Hant, en)'),
     'msg.interrupted': ('hanban：已中断', 'hanban：已中斷', 'hanban: interrupted'),
     'err.limit': ('{value} 不是大于等于 1 的整数', '{value} 不是大於等於 1 的整數', '{value} is not a whole number of at least 1'),
     'msg.no_hit': ('hanban：没有与 {query} 相符的事项；可换个说法，或用 `hanban list` 查看全部', 'hanban：沒有與 {query} 相符的事項；可換個說法，或用 `hanban list` 檢視全部', 'hanban: no service matches {query}; try other words, or `hanban list`'),

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
+
+# CI (`.ci/run` sets CI) draws the same examples on every run and keeps no example database: a
+# failure there is reproducible from the log, and one run's failure cannot haunt the next ones.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = Path(os.environ.get("HANBAN_SEEDS", REPO.parent / "shared" / "seeds"))
@@ -58,6 +65,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, shared_cache: Path, tmp_path:
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.delenv("LANGUAGE", raising=False)
+    monkeypatch.delenv("HANBAN_LANG", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)  # (it turns piped output into the drawn view)
     monkeypatch.setenv("HANBAN_CACHE", str(shared_cache))
     monkeypatch.setenv("COLUMNS", "100")
     # A pexpect pseudo-terminal never answers prompt_toolkit's cursor-position request (a real

@@ -23,12 +23,27 @@ CATALOG_FILES = sorted((REPO / "catalog").rglob("*.yaml"))
 Write = Callable[[str, str], Path]
 
 
+OUTPUTS = ("ask", "catalog-info", "changes", "list", "measures", "questions", "search", "show")  # the `--json` outputs
+
+
 def schema(name: str) -> dict[str, Any]:
     return json.loads((SCHEMAS / f"{name}.json").read_text("utf-8"))  # type: ignore[no-any-return]
 
 
-def problems(name: str, data: Any) -> list[str]:
-    validator = jsonschema.Draft202012Validator(schema(name))
+def closed(node: Any) -> Any:
+    """A schema with every object that lists its properties closed to others: what the tests hold
+    hanban's own output to (a new field needs its schema), while the shipped schemas let readers
+    meet fields added later."""
+    if isinstance(node, dict):
+        out = {k: closed(v) for k, v in node.items()}
+        if "properties" in out and "additionalProperties" not in out:
+            out["additionalProperties"] = False
+        return out
+    return [closed(v) for v in node] if isinstance(node, list) else node
+
+
+def problems(name: str, data: Any, *, strict: bool = True) -> list[str]:
+    validator = jsonschema.Draft202012Validator(closed(schema(name)) if strict else schema(name))
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)]
 
 
@@ -43,6 +58,30 @@ def test_every_schema_is_a_valid_draft_2020_12_schema_with_a_title(path: Path) -
     data = json.loads(path.read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(data)
     assert data["$schema"] == "https://json-schema.org/draft/2020-12/schema" and data["title"]
+
+
+def test_every_schema_has_its_own_versioned_id() -> None:
+    ids = {path.stem: json.loads(path.read_text("utf-8"))["$id"] for path in sorted(SCHEMAS.glob("*.json"))}
+    assert ids == {name: f"urn:hanban:schema:{name}:1" for name in ids}
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_an_output_schema_lets_a_field_be_added_and_says_so(name: str) -> None:
+    data = schema(name)
+    assert "Fields are only ever added" in data["$comment"]
+    assert '"additionalProperties": false' not in json.dumps(data)
+
+
+def test_a_field_added_tomorrow_passes_todays_schema_but_not_the_tests(runner: CliRunner) -> None:
+    shown = output(runner, "show", "port-visa", "--json")
+    shown["tomorrow"] = {"new": True}
+    shown["name"]["ja"] = "ポートビザ"
+    shown["channels"]["cross_province"]["since"] = "2027-01-01"
+    assert problems("show", shown, strict=False) == []
+    assert len(problems("show", shown)) == 3  # the tests still ask a new field to be written into the schema
+    asked = output(runner, "ask", "--answers", str(min(PEOPLE.glob("*.yaml"))), "--json")
+    asked["items"] = [{**item, "priority": 1} for item in asked["items"]]
+    assert asked["items"] and problems("ask", asked, strict=False) == [] != problems("ask", asked)
 
 
 def test_definitions_shared_by_several_schemas_are_the_same_everywhere() -> None:

@@ -50,7 +50,7 @@ def root(
     ctx: typer.Context,
     catalog: list[Path] = typer.Option([], "--catalog", metavar="metavar.dir", help="help.opt.catalog"),
     lang: str | None = typer.Option(None, "--lang", metavar="zh-Hans|zh-Hant|en", callback=lang_option, help="help.opt.lang"),
-    version: bool = typer.Option(False, "--version", help="help.opt.version"),
+    version: bool = typer.Option(False, "--version", "-V", help="help.opt.version"),
 ) -> None:
     from hanban.strings import lang_from_locale
 
@@ -166,6 +166,7 @@ def main() -> None:
     tolerate(sys.stdout, sys.stderr)  # an ascii or Latin-1 terminal: '?' for what it cannot show
     argv = sys.argv[1:]
     lang = app_language(argv)
+    _check_env_lang(lang)
     code: Any = 0
     try:
         code = build_app(lang, only=invoked_command(argv))(prog_name="hanban", args=argv, standalone_mode=False)
@@ -191,6 +192,16 @@ def main() -> None:
         print(word("msg.interrupted", lang), file=sys.stderr)
         code = ExitStatus.INTERRUPTED
     sys.exit(code)
+
+
+def _check_env_lang(lang: Lang, environ: Mapping[str, str] = os.environ) -> None:
+    """Say on stderr that HANBAN_LANG names no language hanban speaks (the locale decides instead);
+    not while a shell asks for completions, where it would land in the person's prompt."""
+    from hanban.strings import env_lang, render
+
+    value = environ.get("HANBAN_LANG", "").strip()
+    if value and env_lang(environ) is None and not any(k.startswith("_") and k.endswith("_COMPLETE") for k in environ):
+        print(render("msg.bad_env_lang", lang, value=value), file=sys.stderr)
 
 
 def _flush_stdout(code: Any) -> Any:

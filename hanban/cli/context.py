@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from hanban.errors import printable
@@ -30,20 +30,30 @@ def is_terminal(stream: Any) -> bool:
 class Io:
     """The streams a command reads and writes, and whether each is a terminal a person reads."""
 
-    def __init__(self, stdin: IO[str], stdout: IO[str], stderr: IO[str], stdin_tty: bool, stdout_tty: bool, stderr_tty: bool) -> None:
+    def __init__(
+        self, stdin: IO[str], stdout: IO[str], stderr: IO[str], stdin_tty: bool, stdout_tty: bool, stderr_tty: bool,
+        *, force_color: bool = False,
+    ) -> None:
         self.stdin, self.stdout, self.stderr = stdin, stdout, stderr
         self.stdin_tty = stdin_tty
         self.stdout_tty = stdout_tty  # False under TERM=dumb too: no drawing, no prompts
         self.stderr_tty = stderr_tty
+        self.force_color = force_color  # FORCE_COLOR: drawn in colour even into a pipe (never prompts)
 
     @classmethod
-    def system(cls) -> Io:
+    def system(cls, environ: Mapping[str, str] = os.environ) -> Io:
         """The process's own streams."""
-        dumb = os.environ.get("TERM") == "dumb"
+        dumb = environ.get("TERM") == "dumb"
         return cls(
             sys.stdin, sys.stdout, sys.stderr,
             is_terminal(sys.stdin), is_terminal(sys.stdout) and not dumb, is_terminal(sys.stderr) and not dumb,
+            force_color=bool(environ.get("FORCE_COLOR")) and not dumb,  # (any value but empty, as force-color.org says)
         )
+
+    @property
+    def styled(self) -> bool:
+        """Whether stdout gets the drawn, coloured view (a terminal, or FORCE_COLOR) rather than plain lines."""
+        return self.stdout_tty or self.force_color
 
     @property
     def interactive(self) -> bool:
@@ -73,10 +83,11 @@ class Io:
         return dumps(data, ascii=self.ascii_only)
 
     def console(self) -> Console:
-        """A rich console on stdout; colour follows the terminal, NO_COLOR and TERM=dumb."""
+        """A rich console on stdout; colour follows the terminal, FORCE_COLOR, NO_COLOR and TERM=dumb."""
         from hanban.render.console import SafeConsole
 
-        return SafeConsole(file=self.stdout, highlight=False, soft_wrap=False)
+        forced = True if self.force_color and not self.stdout_tty else None  # (None: rich asks the stream)
+        return SafeConsole(file=self.stdout, highlight=False, soft_wrap=False, force_terminal=forced)
 
     def emit(
         self,
@@ -86,10 +97,10 @@ class Io:
         plain: Callable[[], list[str]],
         as_json: bool = False,
     ) -> None:
-        """One output, three ways: JSON when asked, rich on a terminal, plain lines otherwise."""
+        """One output, three ways: JSON when asked, rich on a terminal (or with FORCE_COLOR), plain lines otherwise."""
         if as_json and json is not None:
             self.out(self.dumps(json()))
-        elif self.stdout_tty:
+        elif self.styled:
             terminal(self.console())
         else:
             lines = plain()

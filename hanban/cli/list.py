@@ -44,7 +44,7 @@ def command(
         from hanban.render import json as rj
 
         found = rj.stream_array((rj.service(s, cat, clock) for s in matches), io.stdout.write, io.ascii_only)
-    elif io.stdout_tty:
+    elif io.styled:
         from hanban.render.terminal import list_table
 
         services = list(matches)

@@ -38,6 +38,12 @@ def test_version_names_the_program_and_the_catalog(runner: CliRunner) -> None:
     assert run(runner, "--version", "--lang", "zh-Hant").stdout.startswith(f"hanban {__version__}（資料目錄 2026.12.07，{shipped} 項服務")
 
 
+def test_dash_capital_v_is_the_short_form_of_version(runner: CliRunner) -> None:
+    short, long = run(runner, "--lang", "en", "-V"), run(runner, "--lang", "en", "--version")
+    assert short.exit_code == 0 and short.stdout == long.stdout and short.stdout.startswith(f"hanban {__version__} (catalog ")
+    assert "-V, --version" in run(runner, "--lang", "en", "--help").stdout
+
+
 def test_version_names_the_catalog_an_overlay_gives(runner: CliRunner, write: Write, tmp_path: Path) -> None:
     write("ov/catalog.yaml", 'catalog: {version: "2026.12.01.2", as_of: "2026-12-01"}\n')
     write("ov/services/x.yaml", service_yaml())

@@ -26,6 +26,50 @@ def test_the_locale_chooses_the_language(locale: str, lang: str) -> None:
     assert lang_from_locale({"LANG": locale}) == lang
 
 
+@pytest.mark.parametrize(
+    "env,lang",
+    [({"LANG": "en_US.UTF-8", "LANGUAGE": "zh_CN:en"}, "zh-Hans"),  # gettext: LANGUAGE wins over LANG
+     ({"LC_ALL": "zh_CN.UTF-8", "LANGUAGE": "en_GB"}, "en"),  # ... and over LC_ALL
+     ({"LANG": "en_US.UTF-8", "LANGUAGE": "de:fr:zh_TW:en"}, "zh-Hant"),  # its first entry hanban speaks
+     ({"LANG": "zh_CN.UTF-8", "LANGUAGE": "de:fr"}, "en"),  # none: the untranslated words, as gettext
+     ({"LANG": "C.UTF-8", "LANGUAGE": "zh_HK"}, "zh-Hant"),
+     ({"LANG": "C", "LANGUAGE": "zh_CN"}, "en"),  # ignored in the C locale, as gettext does
+     ({"LC_ALL": "POSIX", "LANGUAGE": "zh_CN"}, "en"),
+     ({"LANGUAGE": "zh_CN"}, "en"),  # no locale set is the C locale
+     ({"LANG": "zh_TW.UTF-8", "LANGUAGE": ""}, "zh-Hant")],
+)
+def test_language_wins_over_the_locale_as_gettext_reads_it(env: dict[str, str], lang: str) -> None:
+    assert lang_from_locale(env) == lang
+
+
+@pytest.mark.parametrize("value,lang", [("zh-Hant", "zh-Hant"), ("ZH_HANS", "zh-Hans"), (" en ", "en"), ("zh_tw", "zh-Hant")])
+def test_hanban_lang_wins_over_the_locale_and_language(value: str, lang: str) -> None:
+    assert lang_from_locale({"HANBAN_LANG": value, "LC_ALL": "de_DE.UTF-8", "LANGUAGE": "fr:de"}) == lang
+
+
+def test_an_unknown_or_empty_hanban_lang_leaves_the_choice_to_the_locale() -> None:
+    assert lang_from_locale({"HANBAN_LANG": "klingon", "LANG": "zh_TW.UTF-8"}) == "zh-Hant"
+    assert lang_from_locale({"HANBAN_LANG": "  ", "LANG": "zh_CN.UTF-8"}) == "zh-Hans"
+
+
+def test_lang_on_the_command_line_wins_over_hanban_lang(monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
+    monkeypatch.setenv("HANBAN_LANG", "zh-Hant")
+    assert app_language(["list"]) == "zh-Hant"
+    assert app_language(["list", "--lang", "en"]) == "en"
+    got = runner.invoke(app, ["show", "port-visa"])
+    assert got.exit_code == 0 and got.stdout.startswith("口岸簽證")
+    got = runner.invoke(app, ["show", "port-visa", "--lang", "en"])
+    assert got.exit_code == 0 and got.stdout.startswith("Port visa")
+
+
+def test_a_person_with_hanban_lang_set_gets_that_language_and_a_typo_is_told() -> None:
+    got = hanban("show", "port-visa", locale="de_DE.UTF-8", HANBAN_LANG="zh-Hans", LANGUAGE="de")
+    assert got.returncode == 0 and got.stdout.startswith("口岸签证") and got.stderr == ""
+    got = hanban("show", "port-visa", locale="zh_CN.UTF-8", HANBAN_LANG="zh-CNN")
+    assert got.returncode == 0 and got.stdout.startswith("口岸签证")
+    assert got.stderr == "hanban：已忽略 HANBAN_LANG=“zh-CNN”（未知的语言；可用：zh-Hans、zh-Hant、en）\n"
+
+
 def test_lang_on_the_command_line_wins_wherever_it_is() -> None:
     assert app_language(["show", "x", "--lang", "zh-Hant"]) == "zh-Hant"
     assert app_language(["--lang=en", "show", "x"]) == "en"
@@ -38,8 +82,8 @@ def test_lang_after_the_command_chooses_the_output_language(runner: CliRunner) -
     assert got.exit_code == 0 and "無犯罪記錄證明開具" in got.stdout
 
 
-def hanban(*args: str, locale: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LANG": locale, "COLUMNS": "80"}
+def hanban(*args: str, locale: str, **more: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LANG": locale, "COLUMNS": "80", **more}
     env.pop("LC_ALL", None)
     return subprocess.run([sys.executable, "-m", "hanban", *args], capture_output=True, text=True, env=env, cwd=REPO, check=False, timeout=60)
 
