@@ -27,7 +27,7 @@ OBJECTS: dict[str, tuple[str, ...]] = {
     "hukou-booklet": ("户口本", "户口簿", "户口名簿", "hukou booklet", "hukou book", "household register", "hukouben"),
     "residence-permit": ("居住证", "juzhuzheng"),
     "vehicle": ("车牌", "汽车", "机动车", "二手车", "新车", "行驶证", "vehicle", "car", "cars", "number plate"),
-    "visa": ("签证", "免签", "visa", "visas", "visa-free", "qianzheng", "mianqian"),
+    "visa": ("签证", "免签", "visa", "visas", "qianzheng", "mianqian"),
 }
 
 # What people want done with an object. A service whose names speak of both the object and the
@@ -45,24 +45,23 @@ BOTH_SCORE = 0.7  # a service naming the query's object and action scores at lea
 _WORDY = re.compile(r"^[a-z0-9' -]+$")
 
 
-def _pattern(form: str) -> re.Pattern[str]:
-    """A form as it must stand in folded text: English and pinyin as whole words, Chinese anywhere."""
-    if _WORDY.match(form):
-        return re.compile(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])")
-    return re.compile(re.escape(form))
-
-
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((obj, _pattern(f)) for obj, forms in OBJECTS.items() for f in forms)
-_ACTION_PATTERNS = tuple((f"do:{act}", _pattern(f)) for act, forms in ACTIONS.items() for f in forms)
+_KEY_OF: dict[str, str] = {f: obj for obj, forms in OBJECTS.items() for f in forms}
+_KEY_OF.update({f: f"do:{act}" for act, forms in ACTIONS.items() for f in forms})
+# Chinese forms stand anywhere; English and pinyin as whole words (" id card " in the text's words).
+# Plain substring tests, no large regular expression: nothing to compile at start-up.
+_CHINESE = tuple((f, k) for f, k in _KEY_OF.items() if not _WORDY.match(f))
+_WORDS = tuple((f" {f} ", k) for f, k in _KEY_OF.items() if _WORDY.match(f))
+_NOT_WORD = re.compile(r"[^a-z0-9']+")
 
 
 def objects_in(texts: Iterable[str]) -> frozenset[str]:
     """The objects (and the actions, as "do:lose") named in any of these folded texts."""
     found: set[str] = set()
     for text in texts:
-        for key, pat in _PATTERNS + _ACTION_PATTERNS:
-            if key not in found and pat.search(text):
-                found.add(key)
+        found.update(k for f, k in _CHINESE if f in text)
+        if text.isascii() or any(c.isascii() and c.isalpha() for c in text):
+            words = " " + _NOT_WORD.sub(" ", text) + " "
+            found.update(k for f, k in _WORDS if f in words)
     return frozenset(found)
 
 
@@ -77,3 +76,8 @@ def about_other_objects(query: frozenset[str], service: frozenset[str]) -> bool:
     wanted = {k for k in query if not k.startswith("do:")}
     has = {k for k in service if not k.startswith("do:")}
     return bool(wanted) and bool(has) and not (wanted & has)
+
+
+def forms_of(keys: frozenset[str]) -> tuple[str, ...]:
+    """Every form of these objects (not actions): a text holding none of them names none of them."""
+    return tuple(f for obj, forms in OBJECTS.items() if obj in keys for f in forms)

@@ -28,7 +28,7 @@ from hanban.catalog.store import Catalog
 from hanban.errors import HanbanError
 from hanban.find import pinyin
 from hanban.find.fields import Entry, Field, Index, atom, build_index, features, substantial
-from hanban.find.objects import BOTH_SCORE, OTHER_OBJECT_FACTOR, about_other_objects, names_both, objects_in
+from hanban.find.objects import BOTH_SCORE, OTHER_OBJECT_FACTOR, about_other_objects, forms_of, names_both, objects_in
 from hanban.find.text import fold, is_cjk, normalize
 
 # Field kinds and how much a match in each counts.
@@ -328,13 +328,16 @@ def search(catalog: Catalog, query: str, limit: int = 10, *, typing: bool = Fals
     typed = pinyin.letters(query)
     typed = typed if len(typed) >= pinyin.MIN_SEARCH else ""
     wanted = objects_in([q, raw, typed])  # what the query itself is about (驾照 in 驾照到期), not its glossary translations
+    wanted_forms = forms_of(wanted)  # (empty when the query names no object: then nothing below applies)
     for entry in index.entries:
         score, matched = _score_entry(entry, variants, memo)
         if typed and entry.pinyin:
             sound, form = pinyin.best(typed, entry.pinyin)
             if sound > score:  # what was typed reads as the pinyin of one of its names
                 score, matched = sound, [Match("pinyin", form)]
-        if wanted:
+        # (the objects of a service are looked for only where they may be: a 66,000-service overlay
+        # has few hits, and few blobs that hold a form of what the query names)
+        if wanted_forms and (score >= MIN_SCORE or any(f in entry.blob for f in wanted_forms)):
             has = _objects(entry)
             if score >= MIN_SCORE and about_other_objects(wanted, has):
                 score *= OTHER_OBJECT_FACTOR  # the object outranks the action: not 身份证到期 for 驾照到期
