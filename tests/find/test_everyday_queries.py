@@ -1,6 +1,6 @@
 """224 everyday phrasings (tests/everyday_queries.py: three scripts, pinyin, English, typos, long
 sentences), each with the service a person means or "not covered". The issue's goal is top-1 97%
-and top-3 100%; the thresholds here are a ratchet at what search reaches now (86% and 95% on
+and top-3 100%; the thresholds here are a ratchet at what search reaches now (88% and 95% on
 2026-12-07, from 72% and 84% before objects and actions were known to it), raised as it improves."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from everyday_queries import EVERYDAY
 from hanban.catalog.load import load_catalog
 from hanban.find.search import search
 
-TOP1, TOP3 = 0.85, 0.95
+TOP1, TOP3 = 0.87, 0.95
 
 
 def wanted(expected: str) -> str:
