@@ -451,7 +451,6 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'w.start_again': ('↺ 重新开始（清空所有回答）', '↺ 重新開始（清空所有回答）', '↺ Start again (forget every answer)'),
     'w.kept': ('hanban：已保留您到目前为止的回答；7天内再运行 hanban ask 可以接着回答。', 'hanban：已保留您到目前為止的回答；7天內再執行 hanban ask 可以接著回答。', 'hanban: your answers so far are kept; run hanban ask within 7 days to carry on.'),
     'w.resume': ('继续上次未答完的问题吗？（{when}，{service}）', '繼續上次未答完的問題嗎？（{when}，{service}）', 'Carry on where you stopped? ({when}, {service})'),
-    'w.pick_from_list': ('请从列表中选一项（可输入中文、拼音或英文）', '請從列表中選一項（可輸入中文、拼音或英文）', 'Choose one from the list (type Chinese, pinyin or English)'),
     'w.nothing_found': ('没有找到与“{text}”相符的事项。请换个说法，例如：身份证丢了、开无犯罪证明、shenfenzheng、lost ID card。', '沒有找到與「{text}」相符的事項。請換個說法，例如：身份證丟了、開無犯罪證明、shenfenzheng、lost ID card。', 'Nothing matches “{text}”. Try other words, e.g. lost ID card, police clearance, residence permit, 身份证丢了.'),
     'w.which_one': ('您要办的是哪一项？', '您要辦的是哪一項？', 'Which of these do you mean?'),
     'w.none_of_these': ('都不是，重新输入', '都不是，重新輸入', 'None of these: type again'),

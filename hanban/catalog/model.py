@@ -304,6 +304,11 @@ class SeedText(NamedTuple):
         return bool(self.url)
 
 
+def outlets(sources: tuple[Source, ...], seeds: Mapping[str, SeedText]) -> tuple[Text, ...]:
+    """The outlets these sources come from, first-seen order, without repeats ("reported by ...")."""
+    return tuple(dict.fromkeys(seeds[s.file].outlet for s in sources if s.file in seeds))
+
+
 def date_key(date: str) -> str:
     """Sort key for partial ISO dates: '2020' sorts before '2020-05'."""
     return date.ljust(10, " ")

@@ -90,7 +90,8 @@ def change_words(c: Change, catalog: Catalog, lang: Lang, today: str) -> tuple[s
     cited = f" [{source.outlet.get(lang)}{word('punct.comma', lang)}{source.date}]" if source is not None else ""
     fact = c.fact.text.get(lang)
     if c.fact.reported:  # rests only on other outlets: said as reported
-        fact = word("cl.reported", lang, outlets=source.outlet.get(lang) if source is not None else "?", fact=fact)
+        outlets = word("punct.list_sep", lang).join(o.get(lang) for o in m.outlets(c.fact.sources, catalog.seeds))
+        fact = word("cl.reported", lang, outlets=outlets, fact=fact)
     return c.date, word(f"changes.{c.event}.{happened}", lang), f"{c.service.name.get(lang)}{word('punct.colon', lang)}{fact}{cited}"
 
 

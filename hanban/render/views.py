@@ -130,7 +130,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         note = validity_note(f.validity, clock.today, lang, then.text.get(lang) if then is not None else "") or end_note(f.validity, clock.today, lang)
         text = f.text.get(lang)
         if f.reported:
-            outlets = word("punct.list_sep", lang).join(dict.fromkeys(catalog.seeds[s.file].outlet.get(lang) for s in f.sources if s.file in catalog.seeds))
+            outlets = word("punct.list_sep", lang).join(o.get(lang) for o in m.outlets(f.sources, catalog.seeds))
             text = word("cl.reported", lang, outlets=outlets, fact=text)
         line = text + cites(f.sources, numbers)
         return word("show.flag", lang, note=note) + line if note else line

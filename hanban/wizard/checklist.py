@@ -317,12 +317,6 @@ def _policy_end(holder: m.Service, fact: m.Fact, catalog: Catalog, today: str) -
     return Item("warning", _fmt(W("cl.policy_ends"), n=m.Text.same(str(days_left(fact.validity, today))), **parts), fact.sources)
 
 
-def _outlets(f: m.Fact, catalog: Catalog) -> m.Text:
-    """The outlets a fact rests on, in every script."""
-    names = [catalog.seeds[s.file].outlet for s in f.sources if s.file in catalog.seeds]
-    return _join(list(dict.fromkeys(names)), "cl.list_sep")
-
-
 def _facts(kind: str, facts: tuple[m.Fact, ...], today: str, catalog: Catalog) -> list[Item]:
     """Steps or notes in force: a fact past its last day is left out, one not yet in force is marked."""
     from hanban.catalog.age import validity_note
@@ -337,7 +331,7 @@ def _facts(kind: str, facts: tuple[m.Fact, ...], today: str, catalog: Catalog) -
             text = m.Text(*(a + b for a, b in zip((mark.zh_hans, mark.en, mark.zh_hant), (text.zh_hans, text.en, text.zh_hant)))) if mark else text
         text = _ending(f._replace(text=text), today) or text
         if f.reported:
-            text = _fmt(W("cl.reported"), fact=text, outlets=_outlets(f, catalog))
+            text = _fmt(W("cl.reported"), fact=text, outlets=_join(list(m.outlets(f.sources, catalog.seeds)), "cl.list_sep"))
         out.append(Item(kind, text, f.sources))
     return out
 
