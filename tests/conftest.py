@@ -84,12 +84,12 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def base(tmp_path: Path) -> Path:
-    """A small built-in catalog: the repo's reference files (sources, documents, places, regions), no services."""
+    """A small built-in catalog: the repo's reference files (sources, pages, documents, places, regions), no services."""
     import shutil
 
     d = tmp_path / "base"
     d.mkdir()
-    for name in ("sources.yaml", "documents.yaml", "places.yaml", "regions.yaml"):
+    for name in ("sources.yaml", "pages.yaml", "documents.yaml", "places.yaml", "regions.yaml"):
         shutil.copy(REPO / "catalog" / name, d / name)
     return d
 

@@ -72,6 +72,33 @@ def last_day(date: str) -> datetime.date:
     return first_of_next - datetime.timedelta(days=1)
 
 
+def middle_day(date: str) -> datetime.date:
+    """The middle of the period a (possibly partial) ISO date names: '2020' -> 2020-07-01, the day
+    an age in words is counted from (a year-only '2020' is about six years before 2026-12-07, not five)."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return datetime.date(*parts)
+    if len(parts) == 1:
+        return datetime.date(parts[0], 7, 1)
+    return datetime.date(parts[0], parts[1], 15)
+
+
+def age_in_words(date: str, today: str, lang: Lang) -> str | None:
+    """'6 years ago' for a date (a partial one counted from its middle); None without a date."""
+    try:
+        return ago(max(0, (datetime.date.fromisoformat(today) - middle_day(date)).days), lang) if date else None
+    except ValueError:
+        return None
+
+
+def as_of_text(newest: str, oldest: str, today: str, lang: Lang) -> str:
+    """The date facts are current as of, and, when some are from an earlier year, how old those are:
+    '2023-08-03 (some facts date from 2020, 6 years ago)'."""
+    if not oldest or not newest or oldest[:4] >= newest[:4]:
+        return newest
+    return word("age.as_of_span", lang, date=newest, oldest=oldest, ago=age_in_words(oldest, today, lang) or "")
+
+
 def age_days(date: str, today: str) -> int | None:
     """Whole days from `date` to `today` (0 when `date` is today or later); None without a date."""
     if not date:
@@ -105,7 +132,7 @@ def warning(date: str, clock: Clock, lang: Lang) -> str | None:
     days = age_days(date, clock.today)
     if not clock.warn or days is None or days <= clock.warning_days:
         return None
-    return word("age.warning", lang, date=date, ago=ago(days, lang))
+    return word("age.warning", lang, date=date, ago=age_in_words(date, clock.today, lang) or ago(days, lang))
 
 
 def validity_note(v: m.Validity | None, today: str, lang: Lang, successor: str = "") -> str | None:

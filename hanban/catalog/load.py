@@ -84,6 +84,7 @@ def full_check(
     """The full validator (`hanban validate`, and every catalog pack made or installed): the
     catalog read from its files (never a cache), then what loading tolerates but a catalog should
     not have (`wizard_checks.lint`, `source_checks.check_sources`). The catalog (None when it does not load) and every problem."""
+    from hanban.catalog.citation_checks import check_citations
     from hanban.catalog.source_checks import check_sources
     from hanban.catalog.wizard_checks import lint
 
@@ -92,4 +93,5 @@ def full_check(
     except CatalogError as exc:
         return None, list(exc.problems)
     services = {s.id: s for s in cat.services.select()}
-    return cat, lint(cat.wizard, services, cat.places) + check_sources(services, cat.seeds, cat.wizard)
+    problems = lint(cat.wizard, services, cat.places) + check_sources(services, cat.seeds, cat.wizard)
+    return cat, problems + check_citations(services, cat.measures, cat.places, cat.wizard)

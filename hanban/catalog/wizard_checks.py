@@ -51,7 +51,28 @@ def lint(wiz: Wizard, services: Mapping[str, Service], places: Mapping[str, Plac
         for sid, s in services.items()
         if sid not in covered
     ]
-    return problems + _check_claims(wiz, services) + _check_place_examples(wiz, places)
+    return problems + _check_claims(wiz, services) + _check_widening(wiz, services) + _check_place_examples(wiz, places)
+
+
+def _check_widening(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]:
+    """A rule that says more of a channel than the service entry does (offered where the entry does
+    not mention it, or nationwide where the entry says pilot): `ask` would contradict `show` and
+    `list`. The checklist narrows such a rule anyway (`verdict.narrow`); this says which to fix."""
+    from hanban.catalog import verdict
+
+    problems = []
+    for r in wiz.rules:
+        if r.channel is None:
+            continue
+        for sid in r.services:
+            s = services.get(sid)
+            if s is None or r.channel.name not in s.channels:
+                continue
+            anyone = verdict.for_anyone(s.channels[r.channel.name])
+            what = verdict.widens(anyone, r.channel.available, r.channel.status)
+            if what is not None:
+                problems.append(_problem(r.origin, f"rules.{r.id}.channel.{what}", "problem.rule_widens", service=sid, channel=r.channel.name))
+    return problems
 
 
 def _check_place_examples(wiz: Wizard, places: Mapping[str, Place]) -> list[Problem]:
@@ -69,7 +90,7 @@ def _check_place_examples(wiz: Wizard, places: Mapping[str, Place]) -> list[Prob
 
 # Words by which a note claims a channel (in the zh-Hans text, where the sources' own terms are).
 CLAIMS = {
-    "cross_province": ("跨省通办", "异地受理", "全国通办", "异地办理"),
+    "cross_province": ("跨省通办", "全国通办"),  # not 异地受理: acceptance away from the hukou place is not 跨省通办
     "fully_online": ("全程网办",),
     "one_window": ("一窗通办", "一窗受理", "一窗办"),
 }
@@ -77,15 +98,14 @@ CLAIMS = {
 
 def _check_claims(wiz: Wizard, services: Mapping[str, Service]) -> list[Problem]:
     """A note that claims a channel (跨省通办, 全程网办, 一窗通办) on a service whose channel field
-    says it is not available, and that no rule opens for anyone: the checklist would contradict
+    does not mention (no rule can open it: `verdict.narrow`): the checklist would contradict
     itself (a "not stated" channel line above a note saying it can be done)."""
     problems = []
     for sid, s in services.items():
-        opened = {r.channel.name for r in wiz.rules_for(sid) if r.channel is not None and r.channel.available}
         for i, note in enumerate(s.notes):
             for name, words in CLAIMS.items():
                 ch = s.channels.get(name)
-                if ch is None or ch.available or name in opened:
+                if ch is None or ch.available:
                     continue
                 said = [w for w in words if w in note.text.zh_hans]
                 if said:

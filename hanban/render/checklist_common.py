@@ -67,3 +67,10 @@ def outcome_cites(cl: Checklist, numbers: dict[m.Source, int]) -> str:
 
 def title(cl: Checklist, lang: Lang) -> str:
     return labeled(heading("title", lang), cl.service.name.get(lang), lang)
+
+
+def as_of_line(cl: Checklist, lang: Lang) -> str:
+    """'Information as of: 2023-08-03 (some facts date from 2020, 6 years ago)'."""
+    from hanban.catalog.age import as_of_text
+
+    return labeled(heading("as_of", lang), as_of_text(cl.as_of, cl.oldest, cl.today, lang), lang)

@@ -13,7 +13,15 @@ import re
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import heading, official_addresses, sections, see_lines, source_line, title
+from hanban.render.checklist_common import (
+    as_of_line,
+    heading,
+    official_addresses,
+    sections,
+    see_lines,
+    source_line,
+    title,
+)
 from hanban.strings import Lang, labeled
 from hanban.wizard.checklist import Checklist
 
@@ -88,7 +96,7 @@ def markdown(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None
         out += [literal(labeled(heading("see", lang), "", lang)), ""]
         out += [f"- {literal(line)}" for line in see_lines(cl, catalog, lang)]
         out.append("")
-    out += [literal(labeled(heading("as_of", lang), cl.as_of, lang)), ""]
+    out += [literal(as_of_line(cl, lang)), ""]
     if age:
         out += [f"⚠ {literal(age)}", ""]
     if cl.answers:

@@ -6,9 +6,18 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import cites, heading, outcome_cites, sections, see_lines, source_line, title
+from hanban.render.checklist_common import (
+    as_of_line,
+    cites,
+    heading,
+    outcome_cites,
+    sections,
+    see_lines,
+    source_line,
+    title,
+)
 from hanban.render.wrap import Hanging, titled_panel
-from hanban.strings import Lang, labeled
+from hanban.strings import Lang
 from hanban.wizard.checklist import Checklist, known
 
 KIND_STYLE = {"warning": "yellow", "channel": "", "may_be_exempt": "", "bring": "", "where": "", "step": "", "next": "", "note": ""}
@@ -59,6 +68,6 @@ def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lan
     for s, i in numbers.items():
         parts.append(Hanging(Text(f"  [{i}] ", style="bold cyan"), Text(source_line(s, catalog, lang), style="dim")))
     parts.append(Text())
-    parts.append(Text(labeled(heading("as_of", lang), cl.as_of, lang), style="bold"))
+    parts.append(Text(as_of_line(cl, lang), style="bold"))
     parts.append(Hanging("", Text(heading("disclaimer", lang), style="dim italic")))
     console.print(titled_panel(parts, Text(title(cl, lang), style="bold"), console.width))

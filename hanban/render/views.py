@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from hanban.catalog import model as m
-from hanban.catalog.age import Clock, end_note, validity_note, warning
+from hanban.catalog import verdict as vd
+from hanban.catalog.age import Clock, as_of_text, end_note, validity_note, warning
 from hanban.catalog.store import Catalog
 from hanban.strings import Lang, labeled, word
 
@@ -56,17 +57,22 @@ def cites(sources: tuple[m.Source, ...], numbers: dict[m.Source, int]) -> str:
 
 
 def channel_state(c: m.Channel, lang: Lang) -> str:
-    """'pilot', 'nationwide', or 'not stated' for a channel."""
-    if not c.available:
-        return word("status.not_stated", lang)
-    return word(f"status.{c.status}", lang) if c.status != "not_stated" else word("show.available", lang)
+    """The verdict word for anyone ('nationwide', 'pilot', 'not stated' ...): the one `ask` starts from."""
+    return word(vd.word_key(vd.for_anyone(c)), lang)
 
 
 def list_state(c: m.Channel) -> str:
     """yes | nationwide | pilot | exploring (available), or not_stated (the sources do not say it exists)."""
-    if not c.available:
+    v = vd.for_anyone(c)
+    if not v.stated:
         return "not_stated"
-    return "yes" if c.status == "not_stated" else c.status
+    return "yes" if v.status == "not_stated" else v.status
+
+
+def oldest_date(sources: tuple[m.Source, ...], catalog: Catalog) -> str:
+    """The date of the oldest of these sources ("" when none is dated)."""
+    dates = [catalog.seeds[s.file].date for s in sources if s.file in catalog.seeds and catalog.seeds[s.file].date]
+    return min(dates, key=m.date_key) if dates else ""
 
 
 def measure_name(catalog: Catalog, n: int, lang: Lang) -> str:
@@ -104,7 +110,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
             regions = labeled(word("show.regions", lang), word("punct.list_sep", lang).join(
                 catalog.regions[r].name.get(lang) if r in catalog.regions else r for r in c.regions), lang)
         status = c.status if c.available else "unavailable"
-        state = channel_state(c, lang) if c.available else word("show.check_local", lang)
+        state = channel_state(c, lang)
         conditions = [cond.get(lang) for cond in c.conditions]
         channels.append(ChannelRow(word(f"channel.{name}", lang), state, status, conditions, regions, cites(c.sources, numbers)))
     documents: list[Bullets] = []
@@ -146,7 +152,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         summary=s.summary.get(lang) + cites(s.sources, numbers),
         category=(word("show.category", lang), word(f"category.{s.category}", lang)),
         audience=(word("show.audience", lang), word("punct.list_sep", lang).join(word(f"audience.{a}", lang) for a in s.audience)),
-        as_of=(word("show.as_of", lang), s.as_of),
+        as_of=(word("show.as_of", lang), as_of_text(s.as_of, oldest_date(s.all_sources(), catalog), clock.today, lang)),
         defined_in=(word("show.defined_in", lang), str(s.origin)),
         reviewed_on=(word("show.reviewed_on", lang), reviewed) if reviewed else None,
         age_warning=warning(s.checked_on(), clock, lang),

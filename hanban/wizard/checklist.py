@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from hanban.catalog import conditions as cond
 from hanban.catalog import model as m
+from hanban.catalog import verdict as vd
 from hanban.catalog.source_checks import holder_of
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_checks import PLACEHOLDER_RE
@@ -84,6 +85,8 @@ class Checklist:
     rules: tuple[str, ...] = ()  # ids of the rules that applied, for tracing
     outcome: Outcome = Outcome(m.Text.same(""))
     reviewed_on: str = ""  # the latest review of the service or of a service whose dated facts its rules rest on
+    oldest: str = ""  # the date of its oldest source: the person sees how old the oldest facts are
+    today: str = ""  # the day it was built for
 
     def numbers(self) -> dict[m.Source, int]:
         """Source -> its 1-based number in the checklist."""
@@ -136,39 +139,31 @@ def _region_names(catalog: Catalog, regions: tuple[str, ...]) -> m.Text:
 
 
 def base_verdict(c: m.Channel, catalog: Catalog) -> ChannelVerdict:
-    """A channel as the service entry states it, before any answer is considered."""
-    if not c.available:
-        return ChannelVerdict(c.name, None, "not_stated", W("cl.channel_check_local"), c.regions, c.sources, stated=False)
+    """A channel as the service entry states it, before any answer is considered (`verdict.for_anyone`)."""
+    v = vd.for_anyone(c)
+    if not v.stated:
+        return ChannelVerdict(c.name, v.available, v.status, W("cl.channel_check_local"), c.regions, c.sources, stated=False)
     parts: list[m.Text] = []
     if c.regions:
         parts.append(_fmt(W("cl.regions"), r=_region_names(catalog, c.regions)))
     parts += list(c.conditions)
-    return ChannelVerdict(c.name, True, c.status, _join(parts) if parts else W("cl.channel_no_detail"), c.regions, c.sources)
+    return ChannelVerdict(c.name, v.available, v.status, _join(parts) if parts else W("cl.channel_no_detail"), c.regions, c.sources)
 
 
-STATUS_VERDICT = {  # what "yes" means, by how widely the sources say a channel runs
-    "nationwide": "cl.verdict.nationwide",  # the why says whether a directive (全面实施: check first) or a report
-    "pilot": "cl.verdict.pilot",
-    "exploring": "cl.verdict.exploring",
-    "not_stated": "cl.verdict.offered",  # offered, how widely not stated
-}
+def verdict_of(v: ChannelVerdict) -> vd.Verdict:
+    """The bare verdict (available, how widely, stated) of a channel line."""
+    return vd.Verdict(v.available, v.status, v.stated)
 
 
 def verdict_word(v: ChannelVerdict) -> m.Text:
     """The one word a channel line leads with, for this person: it says how sure it is."""
-    if not v.stated or (v.available is None and v.status == "not_stated"):
-        return W("cl.verdict.not_stated")
-    if v.available is False:
-        return W("cl.verdict.no")
-    if v.available is None:
-        return W("cl.verdict.depends")
-    return W(STATUS_VERDICT[v.status])
+    return W(vd.word_key(verdict_of(v)))
 
 
 def known(v: ChannelVerdict) -> bool | None:
     """Whether this person can use the channel, as scripts read it: None when the sources do not
     say (status not_stated, or the channel not mentioned) or it depends."""
-    return None if not v.stated or v.status == "not_stated" else v.available
+    return vd.known(verdict_of(v))
 
 
 def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], today: str | None = None) -> Checklist:
@@ -185,7 +180,8 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
         for qid, v in answers.items()
     )
     labels = {a.question: a.label for a in lines}
-    verdicts = {name: base_verdict(service.channels[name], catalog) for name in m.CHANNELS}
+    base = {name: base_verdict(service.channels[name], catalog) for name in m.CHANNELS}
+    verdicts = dict(base)
     rule_items: list[Item] = []
     applied: list[str] = []
     reviews: list[str] = []
@@ -205,10 +201,11 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
                 continue
         applied.append(rule.id)
         if rule.channel is not None:
-            old = verdicts[rule.channel.name]
-            status = rule.channel.status or (old.status if old.stated else "not_stated")
+            anyone = base[rule.channel.name]
+            v = vd.narrow(verdict_of(anyone), rule.channel.available, rule.channel.status)
             verdicts[rule.channel.name] = ChannelVerdict(
-                rule.channel.name, rule.channel.available, status, fill(rule.channel.why, labels), old.regions, rule.sources
+                rule.channel.name, v.available, v.status, fill(rule.channel.why, labels) if v.stated else anyone.why,
+                anyone.regions, rule.sources if v.stated else anyone.sources, v.stated,
             )
         if rule.outcome is not None:
             outcome = Outcome(fill(rule.outcome, labels), rule.sources, rule.stop, rule.see)
@@ -235,7 +232,8 @@ def build(catalog: Catalog, service: m.Service, answers: Mapping[str, Answer], t
     sources = tuple(dict.fromkeys([*outcome.sources, *(s for it in items for s in it.sources)]))
     dates = [catalog.seeds[s.file].date for s in sources if s.file in catalog.seeds]
     as_of = max(dates, key=m.date_key) if dates else service.as_of
-    return Checklist(service, lines, verdicts, tuple(items), sources, as_of, tuple(applied), outcome, max(reviews, default=""))
+    oldest = min(dates, key=m.date_key) if dates else ""
+    return Checklist(service, lines, verdicts, tuple(items), sources, as_of, tuple(applied), outcome, max(reviews, default=""), oldest, today)
 
 
 def default_outcome(verdicts: Mapping[str, ChannelVerdict]) -> Outcome:

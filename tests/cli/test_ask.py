@@ -32,8 +32,9 @@ def test_set_answers_give_a_json_checklist(runner: CliRunner) -> None:
     assert set(data) >= {"service", "answers", "channels", "items", "sources", "as_of"}
     assert data["service"]["id"] == "id-card-lost-reissue"
     assert data["channels"]["fully_online"] == {**data["channels"]["fully_online"], "available": False, "status": "pilot"}
-    # living in Guangdong with a Henan hukou: ID cards are accepted away from the hukou place (003)
-    assert data["channels"]["cross_province"] == {**data["channels"]["cross_province"], "available": True, "status": "nationwide"}
+    # living in Guangdong with a Henan hukou: 003's acceptance away from the hukou place is not
+    # cross-province service, so the channel is "not stated" here as in show and list (issue 21)
+    assert data["channels"]["cross_province"] == {**data["channels"]["cross_province"], "available": None, "status": "not_stated"}
     assert data["channels"]["one_window"]["available"] is None  # being rolled out: not stated for this person
     assert data["outcome"]["text"]["en"].startswith("Apply at a police station or public-security window in Guangdong")
     kinds = {it["kind"] for it in data["items"]}

@@ -20,7 +20,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "en": ["You do not need a port visa", "30 days from now"],
     },
     "visa-free-french-business-visitor-2027": {
-        "zh-Hans": ["您可以在入境口岸申请口岸签证", "已到期，这里不再算作可用", "12367"],
+        "zh-Hans": ["您可以申请口岸签证", "已到期，这里不再算作可用", "12367"],
         "zh-Hant": ["口岸簽證", "已到期，這裡不再算作可用", "12367"],
         "en": ["You can apply for a port visa", "Ended, so not counted here", "12367"],
     },
@@ -30,8 +30,8 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "en": ["You can use 240-hour visa-free transit", "United States"],
     },
     "port-visa-business-no-time": {
-        "zh-Hans": ["您可以在入境口岸申请口岸签证"],
-        "zh-Hant": ["您可以在入境口岸申請口岸簽證"],
+        "zh-Hans": ["您可以申请口岸签证"],
+        "zh-Hant": ["您可以申請口岸簽證"],
         "en": ["You can apply for a port visa"],
     },
     "passport-renewal-pilot-city": {

@@ -32,12 +32,32 @@ def catalog_at(commit: str, dest: Path) -> Path:
     return dest / "catalog"
 
 
+def without_widening_rules(catalog: Path) -> Path:
+    """The 2023 catalog as today's validator packs it: two of its rules said more of the
+    cross-province channel than their services did (nationwide where `show` said "not stated"),
+    which `validate` now refuses (issue 21); they are narrowed as today's catalog narrows them."""
+    rules = catalog / "rules.yaml"
+    lines = rules.read_text(encoding="utf-8").splitlines(keepends=True)
+    rule = ""
+    out = []
+    for line in lines:
+        if line.startswith("  - id: "):
+            rule = line.split(":", 1)[1].strip()
+        if rule == "lost-card-away-from-hukou" and line.strip() == "available: true":
+            line = line.replace("available: true", "available: null")
+        if rule in ("lost-card-away-from-hukou", "id-card-away-different-province") and line.strip() == "status: nationwide":
+            continue
+        out.append(line)
+    rules.write_text("".join(out), encoding="utf-8")
+    return catalog
+
+
 def run(runner: CliRunner, *args: str) -> Any:
     return runner.invoke(app, ["--lang", "en", *args])
 
 
 def test_update_from_the_2023_catalog_to_2026_and_roll_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
-    old = catalog_at(LAST_2023_CATALOG, tmp_path / "old")
+    old = without_widening_rules(catalog_at(LAST_2023_CATALOG, tmp_path / "old"))
     monkeypatch.setattr(files, "builtin_dir", lambda: old)  # a hanban that shipped the 2023 catalog
     monkeypatch.setenv("HANBAN_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("HANBAN_TODAY", "2026-12-07")
