@@ -79,11 +79,18 @@ def read_seed_texts(seeds: Path) -> dict[str, str]:
 
 
 def full_check(
-    overlays: Sequence[Path] = (), *, builtin: Path | None = None, pack: Path | str | None = INSTALLED, seeds: Path | None = None
+    overlays: Sequence[Path] = (),
+    *,
+    builtin: Path | None = None,
+    pack: Path | str | None = INSTALLED,
+    seeds: Path | None = None,
+    citations: bool = True,
 ) -> tuple[Catalog | None, list[Problem]]:
     """The full validator (`hanban validate`, and every catalog pack made or installed): the
     catalog read from its files (never a cache), then what loading tolerates but a catalog should
-    not have (`wizard_checks.lint`, `source_checks.check_sources`). The catalog (None when it does not load) and every problem."""
+    not have (`wizard_checks.lint`, `source_checks.check_sources`), and, unless `citations` is
+    False, the editorial checks of citations (`citation_checks`: run where a catalog is written
+    and packed, not when a published pack is installed). The catalog (None when it does not load) and every problem."""
     from hanban.catalog.citation_checks import check_citations
     from hanban.catalog.source_checks import check_sources
     from hanban.catalog.wizard_checks import lint
@@ -94,4 +101,4 @@ def full_check(
         return None, list(exc.problems)
     services = {s.id: s for s in cat.services.select()}
     problems = lint(cat.wizard, services, cat.places) + check_sources(services, cat.seeds, cat.wizard)
-    return cat, problems + check_citations(services, cat.measures, cat.places, cat.wizard)
+    return cat, problems + (check_citations(services, cat.measures, cat.places, cat.wizard) if citations else [])

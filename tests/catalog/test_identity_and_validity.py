@@ -49,7 +49,8 @@ def test_each_layer_keeps_its_own_identity_and_the_highest_one_is_in_force(write
 
 def test_a_catalog_without_identity_is_as_of_its_newest_source(base: Path) -> None:
     cat = load_catalog(builtin=base)
-    assert cat.info is None and cat.as_of() == "2023-08-03"
+    newest = max((s.date for s in cat.seeds.values()), key=lambda d: d.ljust(10))  # seeds and pages alike
+    assert cat.info is None and cat.as_of() == newest
 
 
 @pytest.mark.parametrize(

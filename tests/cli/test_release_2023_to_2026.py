@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
-from hanban.catalog import files
+from hanban.catalog import citation_checks, files
 from hanban.cli.app import app
 
 LAST_2023_CATALOG = "0c31509"  # the last commit whose catalog was version 2023.08.03
@@ -64,7 +64,10 @@ def test_update_from_the_2023_catalog_to_2026_and_roll_back(tmp_path: Path, monk
     packs = {}
     for name, folder in (("2023", old), ("2026", REPO / "catalog")):
         packs[name] = tmp_path / f"hanban-catalog-{name}.tar.gz"
-        got = run(runner, "catalog", "pack", str(folder), "--output", str(packs[name]))
+        with monkeypatch.context() as m:
+            if name == "2023":  # packed by its publisher in 2023, before validate checked citations (issue 21)
+                m.setattr(citation_checks, "check_citations", lambda *a, **k: [])
+            got = run(runner, "catalog", "pack", str(folder), "--output", str(packs[name]))
         assert got.exit_code == 0, got.output
 
     assert run(runner, "catalog", "update", str(packs["2023"])).exit_code == 0

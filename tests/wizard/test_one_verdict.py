@@ -106,3 +106,23 @@ def test_a_rule_cannot_widen_a_channel() -> None:
     assert vd.widens(pilot, True, "nationwide") == "status"
     assert vd.widens(vd.UNSTATED, True) == "available"
     assert vd.widens(pilot, False, "pilot") is None
+
+
+def test_no_checklist_says_a_thing_twice_or_numbers_one_quote_twice() -> None:
+    """On every path: no two lines of one checklist with the same text, and no seed quote under two
+    source numbers (the audit found one quote cited as [3] and [8], and two residence-permit notes)."""
+    from hanban.catalog.citation_checks import same_passage, similar
+
+    cat, _ = real()
+    problems = []
+    for sid, answers in every_path():
+        cl = build(cat, cat.services[sid], answers, today=TODAY)  # type: ignore[arg-type]
+        quoted = [(s.file, s.quote) for s in cl.sources if s.quote]
+        if len(quoted) != len(set(quoted)):
+            problems.append((sid, answers, "a quote numbered twice"))
+        notes = [it for it in cl.items if it.kind == "note"]
+        for i, a in enumerate(notes):
+            for b in notes[i + 1 :]:
+                if a.text == b.text or (same_passage(a.sources, b.sources) and similar(a.text.zh_hans, b.text.zh_hans)):
+                    problems.append((sid, answers, a.text.en[:60], b.text.en[:60]))
+    assert problems == []
