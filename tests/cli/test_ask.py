@@ -36,7 +36,8 @@ def test_set_answers_give_a_json_checklist(runner: CliRunner) -> None:
     # cross-province service, so the channel is "not stated" here as in show and list (issue 21)
     assert data["channels"]["cross_province"] == {**data["channels"]["cross_province"], "available": None, "status": "not_stated"}
     assert data["channels"]["one_window"]["available"] is None  # being rolled out: not stated for this person
-    assert data["outcome"]["text"]["en"].startswith("Apply at a police station or public-security window in Guangdong")
+    # away from the hukou province: ask where you live first, then go back (the channel is "not stated")
+    assert data["outcome"]["text"]["en"].startswith("Ask a police station in Guangdong whether they can replace it away from your hukou place")
     kinds = {it["kind"] for it in data["items"]}
     assert kinds <= {"channel", "where", "bring", "may_be_exempt", "step", "next", "note", "warning"}
     n = len(data["sources"])
