@@ -367,6 +367,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'msg.bad_env_lang': ('hanban：已忽略 HANBAN_LANG={value!q}（未知的语言；可用：zh-Hans、zh-Hant、en）', 'hanban：已忽略 HANBAN_LANG={value!q}（未知的語言；可用：zh-Hans、zh-Hant、en）', 'hanban: HANBAN_LANG={value!q} ignored (unknown language; use one of: zh-Hans, zh-Hant, en)'),
     'msg.interrupted': ('hanban：已中断', 'hanban：已中斷', 'hanban: interrupted'),
     'err.limit': ('{value} 不是大于等于 1 的整数', '{value} 不是大於等於 1 的整數', '{value} is not a whole number of at least 1'),
+    'search.term_note': ('{term}：{note}', '{term}：{note}', '{term}: {note}'),
     'msg.no_hit': ('hanban：没有与 {query} 相符的事项；可换个说法，或用 `hanban list` 查看全部', 'hanban：沒有與 {query} 相符的事項；可換個說法，或用 `hanban list` 檢視全部', 'hanban: no service matches {query}; try other words, or `hanban list`'),
     'msg.no_filter_match': ('hanban：没有符合这些条件的事项', 'hanban：沒有符合這些條件的事項', 'hanban: no service matches these filters'),
     'msg.problems_found': ('hanban：发现 {n} 个问题', 'hanban：發現 {n} 個問題', 'hanban: {n} problem(s) found'),
