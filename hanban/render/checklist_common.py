@@ -36,6 +36,11 @@ def source_line(src: m.Source, catalog: Catalog, lang: Lang) -> str:
     return f"{label}: “{src.quote}”" if src.quote else label
 
 
+def see_key(cl: Checklist) -> str:
+    """The heading over the services to look at instead: "this" for one, "these" for several."""
+    return "see_one" if len(cl.outcome.see) == 1 else "see"
+
+
 def see_lines(cl: Checklist, catalog: Catalog, lang: Lang) -> list[str]:
     """The services to look at instead, each with the command that shows it."""
     out = []

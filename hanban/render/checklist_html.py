@@ -17,7 +17,7 @@ from html import escape
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import heading, official_addresses, sections, see_lines, title
+from hanban.render.checklist_common import heading, official_addresses, sections, see_key, see_lines, title
 from hanban.strings import Lang, labeled, word
 from hanban.wizard.checklist import Checklist
 
@@ -148,7 +148,7 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
         f'<p class="answer"><b>{linked(cl.outcome.text.get(lang))}</b>{cites(cl.outcome.sources)}</p>',
     ]
     if cl.outcome.see:
-        out += [f"<p>{text(labeled(heading('see', lang), '', lang).rstrip())}</p>", '<ul class="see">']
+        out += [f"<p>{text(labeled(heading(see_key(cl), lang), '', lang).rstrip())}</p>", '<ul class="see">']
         out += [f"<li>{text(line)}</li>" for line in see_lines(cl, catalog, lang)]
         out.append("</ul>")
     out += ["</section>", f'<p class="as-of">{text(labeled(heading("as_of", lang), cl.as_of, lang))}</p>']

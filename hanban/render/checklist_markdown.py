@@ -13,7 +13,7 @@ import re
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import heading, official_addresses, sections, see_lines, source_line, title
+from hanban.render.checklist_common import heading, official_addresses, sections, see_key, see_lines, source_line, title
 from hanban.strings import Lang, labeled
 from hanban.wizard.checklist import Checklist
 
@@ -85,7 +85,7 @@ def markdown(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None
     out = [f"# {literal(title(cl, lang))}", "", f"## {literal(heading('outcome', lang))}", ""]
     out += [f"**{literal(cl.outcome.text.get(lang), links)}**{cite_links(cl.outcome.sources, numbers)}", ""]
     if cl.outcome.see:
-        out += [literal(labeled(heading("see", lang), "", lang)), ""]
+        out += [literal(labeled(heading(see_key(cl), lang), "", lang)), ""]
         out += [f"- {literal(line)}" for line in see_lines(cl, catalog, lang)]
         out.append("")
     out += [literal(labeled(heading("as_of", lang), cl.as_of, lang)), ""]

@@ -6,7 +6,16 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import cites, heading, outcome_cites, sections, see_lines, source_line, title
+from hanban.render.checklist_common import (
+    cites,
+    heading,
+    outcome_cites,
+    sections,
+    see_key,
+    see_lines,
+    source_line,
+    title,
+)
 from hanban.render.wrap import Hanging, titled_panel
 from hanban.strings import Lang, labeled
 from hanban.wizard.checklist import Checklist, known
@@ -27,7 +36,7 @@ def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lan
     body.append(outcome_cites(cl, numbers), style="cyan")
     parts.append(Hanging("  ", body))
     if cl.outcome.see:
-        parts.append(Hanging("  ", Text(heading("see", lang), style="bold")))
+        parts.append(Hanging("  ", Text(heading(see_key(cl), lang), style="bold")))
         parts += [Hanging("    → ", line) for line in see_lines(cl, catalog, lang)]
     parts.append(Text())
     if age:

@@ -119,7 +119,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         if lines:
             documents.append(Bullets(word(label, lang), lines))
     places = [catalog.places[p] for p in s.where if p in catalog.places]
-    where = Bullets(word("show.where", lang), [labeled(p.name.get(lang), p.description.get(lang), lang) for p in places])
+    where = Bullets(word("show.where", lang), [labeled(p.name.sentence().get(lang), p.description.get(lang), lang) for p in places])
     if not s.where:
         where = Bullets(word("show.where", lang), [])
 

@@ -3,7 +3,9 @@ English sentences, sources) and how it is laid out (tables, the Markdown file, `
 
 from __future__ import annotations
 
+import itertools
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -44,3 +46,64 @@ def test_search_for_a_term_the_sources_do_not_use_says_what_it_is_not(runner: Cl
     assert result.exit_code == 0
     assert note in result.output
     assert result.output.count(note) == 1  # once, not under every hit
+
+
+# -- English sentences ------------------------------------------------------------------------------
+
+PEOPLE = sorted((Path(__file__).resolve().parent.parent / "people").glob("*.yaml"))
+
+
+def ask_person(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, person: Path, lang: str = "en") -> str:
+    first = person.read_text("utf-8").splitlines()[0]
+    if first.startswith("# today:"):
+        monkeypatch.setenv("HANBAN_TODAY", first.split(":", 1)[1].strip())
+    got = runner.invoke(app, ["--lang", lang, "ask", "--answers", str(person)], env={"COLUMNS": "100"})
+    assert got.exit_code == 0, got.output
+    return got.stdout
+
+
+@pytest.mark.parametrize("card", ["within-two-years", "over-two-years", "not-sure"])
+@pytest.mark.parametrize("service", ["id-card-lost-reissue", "no-crime-certificate", "hukou-certificates"])
+def test_living_abroad_reads_as_english(runner: CliRunner, service: str, card: str) -> None:
+    sets = ["--set", f"service={service}", "--set", "hukou_province=henan", "--set", "live_province=abroad"]
+    if service == "id-card-lost-reissue":
+        sets += ["--set", f"card_issued={card}"]
+    got = runner.invoke(app, ["--lang", "en", "ask", *sets], env={"COLUMNS": "100"})
+    assert got.exit_code == 0, got.output
+    assert "in Abroad" not in got.stdout and "living in Abroad" not in got.stdout
+    assert "Abroad" in got.stdout  # (the answer is still named)
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p.stem)
+def test_this_for_one_and_these_for_several(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, person: Path) -> None:
+    lines = ask_person(runner, monkeypatch, person).splitlines()
+    for n, line in enumerate(lines):
+        if "the sources do not mention these" in line:
+            assert ", " in line.split(":")[0], line  # several channels named
+        if "the sources do not mention this " in line:
+            assert ", " not in line.split(":")[0], line
+        if line.startswith(("Look at these instead", "Look at this instead")):
+            bullets = [b for b in lines[n + 2:] if b.startswith("- ")][:9]
+            count = len(list(itertools.takewhile(lambda b: b.startswith("- "), lines[n + 2:])))
+            assert bullets
+            assert (count == 1) == line.startswith("Look at this instead"), (line, count)
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p.stem)
+def test_where_to_go_lines_start_with_a_capital_and_do_not_say_the_name_twice(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, person: Path
+) -> None:
+    text = ask_person(runner, monkeypatch, person)
+    section = text.split("## Where to go", 1)[1].split("\n## ", 1)[0] if "## Where to go" in text else ""
+    for line in (x[2:] for x in section.splitlines() if x.startswith("- ")):
+        assert line[0].isupper() or line[0].isdigit() or not line[0].isascii(), line
+        name, _, description = line.partition(": ")
+        first = re.split(r"[,;.]", description, maxsplit=1)[0].lower()
+        assert not re.match(r"(the|a|an) ", first) or not set(first.split()[1:]) <= set(name.lower().split()) | {"a", "at", "of", "in"}, line
+
+
+def test_police_issued_documents_are_not_worded_as_leave_to_refuse(runner: CliRunner) -> None:
+    for lang in ("en", "zh-Hans", "zh-Hant"):
+        out = run(runner, "--lang", lang, "show", "id-card-lost-reissue")
+        assert "if asked for them" not in out and "如被要求提供" not in out
+    assert "the office may no longer require" in run(runner, "--lang", "en", "show", "id-card-lost-reissue")
