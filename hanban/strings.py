@@ -164,6 +164,10 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'show.measure': ('第{n}条', '第{n}條', 'measure {n}'),
     'table.id': ('编号', '編號', 'id'),
     'table.name': ('名称', '名稱', 'name'),
+    'table.name_id': ('名称 / 编号', '名稱 / 編號', 'name / id'),
+    'table.one_window': ('一窗通办', '一窗通辦', 'one\nwindow'),  # (column headings: as narrow as the statuses under them)
+    'table.fully_online': ('全程网办', '全程網辦', 'fully\nonline'),
+    'table.cross_province': ('跨省通办', '跨省通辦', 'cross-\nprovince'),
     'table.title': ('标题', '標題', 'title'),
     'table.part': ('部分', '部分', 'part'),
     'table.status': ('状态', '狀態', 'status'),
@@ -402,6 +406,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'help.list.one_window': ('只列可一窗通办的事项。', '只列可一窗通辦的事項。', 'Only services available at one window (一窗通办).'),
     'help.list.json': ('输出事项对象的 JSON 数组。', '輸出事項物件的 JSON 陣列。', 'Print a JSON array of service objects.'),
     'help.show.service': ('事项编号、任一文字的名称或别名；明显最接近的近似名称也会采用（并说明）。', '事項編號、任一文字的名稱或別名；明顯最接近的近似名稱也會採用（並說明）。', 'A service id, its name in any script, or an alias; a clear near miss is taken (and said so).'),
+    'help.show.verbose': ('同时显示事项在资料目录中的定义位置（文件和行号），供维护者使用。', '同時顯示事項在資料目錄中的定義位置（檔案和行號），供維護者使用。', 'Also show where the service is defined in the catalog (file and line), for maintainers.'),
     'help.show.json': ('以 JSON 输出完整的事项对象，附资料目录的版本和资料年龄。', '以 JSON 輸出完整的事項物件，附資料目錄的版本和資料年齡。', "Print the full service object as JSON, with the catalog's identity and age."),
     'help.measures.json': ('输出26条措施的 JSON 数组。', '輸出26條措施的 JSON 陣列。', 'Print a JSON array of the 26 measures.'),
     'help.validate.paths': ('要检查的文件或目录（默认：资料目录及其补充目录）。', '要檢查的檔案或目錄（預設：資料目錄及其補充目錄）。', 'Files or folders to check (default: the catalog and its overlays).'),

@@ -151,7 +151,9 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
         out += [f"<p>{text(labeled(heading(see_key(cl), lang), '', lang).rstrip())}</p>", '<ul class="see">']
         out += [f"<li>{text(line)}</li>" for line in see_lines(cl, catalog, lang)]
         out.append("</ul>")
-    out += ["</section>", f'<p class="as-of">{text(labeled(heading("as_of", lang), cl.as_of, lang))}</p>']
+    out.append("</section>")
+    if not (age and cl.as_of in age):  # (the age warning says the date itself: once is enough)
+        out.append(f'<p class="as-of">{text(labeled(heading("as_of", lang), cl.as_of, lang))}</p>')
     if age:
         out.append(f'<p class="warning">⚠ {text(age)}</p>')
     if cl.answers:

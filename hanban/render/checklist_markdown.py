@@ -88,7 +88,8 @@ def markdown(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None
         out += [literal(labeled(heading(see_key(cl), lang), "", lang)), ""]
         out += [f"- {literal(line)}" for line in see_lines(cl, catalog, lang)]
         out.append("")
-    out += [literal(labeled(heading("as_of", lang), cl.as_of, lang)), ""]
+    if not (age and cl.as_of in age):  # (the age warning says the date itself: once is enough)
+        out += [literal(labeled(heading("as_of", lang), cl.as_of, lang)), ""]
     if age:
         out += [f"⚠ {literal(age)}", ""]
     if cl.answers:

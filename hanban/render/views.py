@@ -32,7 +32,7 @@ class ServiceView(NamedTuple):
     category: tuple[str, str]  # (label, value)
     audience: tuple[str, str]
     as_of: tuple[str, str]
-    defined_in: tuple[str, str]
+    defined_in: tuple[str, str] | None  # the catalog file and line: only with `show --verbose`
     reviewed_on: tuple[str, str] | None
     age_warning: str | None  # "As of 2023-08-03, 3 years ago: ..." when the facts are stale
     status: str | None  # "This service is expired: in force until ..." / "... not yet in force ..."
@@ -93,7 +93,7 @@ def source_label(src: m.Source, catalog: Catalog, lang: Lang) -> str:
 DOCUMENT_GROUPS = (("required", "show.bring"), ("may_be_exempt", "show.may_be_exempt"), ("exempt", "show.exempt"), ("not_stated", "show.doc_not_stated"))
 
 
-def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> ServiceView:
+def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock, *, verbose: bool = False) -> ServiceView:
     """The view of one service in `lang`, as of `clock.today`."""
     numbers = {src: i for i, src in enumerate(s.all_sources(), 1)}
     channels = []
@@ -147,7 +147,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         category=(word("show.category", lang), word(f"category.{s.category}", lang)),
         audience=(word("show.audience", lang), word("punct.list_sep", lang).join(word(f"audience.{a}", lang) for a in s.audience)),
         as_of=(word("show.as_of", lang), s.as_of),
-        defined_in=(word("show.defined_in", lang), str(s.origin)),
+        defined_in=(word("show.defined_in", lang), str(s.origin)) if verbose else None,
         reviewed_on=(word("show.reviewed_on", lang), reviewed) if reviewed else None,
         age_warning=warning(s.checked_on(), clock, lang),
         status=service_status(s, catalog, lang, clock.today),

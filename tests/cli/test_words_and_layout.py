@@ -107,3 +107,52 @@ def test_police_issued_documents_are_not_worded_as_leave_to_refuse(runner: CliRu
         out = run(runner, "--lang", lang, "show", "id-card-lost-reissue")
         assert "if asked for them" not in out and "如被要求提供" not in out
     assert "the office may no longer require" in run(runner, "--lang", "en", "show", "id-card-lost-reissue")
+
+
+# -- layout -------------------------------------------------------------------------------------------
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def drawn(runner: CliRunner, columns: int, *args: str) -> str:
+    """What a terminal `columns` wide shows (FORCE_COLOR: the drawn view, not plain lines)."""
+    got = runner.invoke(app, list(args), env={"COLUMNS": str(columns), "FORCE_COLOR": "1", "NO_COLOR": None})
+    assert got.exit_code == 0, got.output
+    return ANSI.sub("", got.stdout)
+
+
+@pytest.mark.parametrize("columns", [72, 80, 100, 140])
+@pytest.mark.parametrize("lang", ["en", "zh-Hans", "zh-Hant"])
+def test_list_gives_the_name_the_room_and_cuts_nothing(runner: CliRunner, columns: int, lang: str) -> None:
+    from hanban.catalog.load import load_catalog
+
+    out = drawn(runner, columns, "--lang", lang, "list")
+    assert "…" not in out
+    first = [line.split("│")[1].strip() for line in out.splitlines() if line.startswith("│")]  # the name / id column
+    flat = "".join(first) if lang != "en" else " ".join(first)
+    for s in load_catalog().services.values():
+        assert s.name.get(lang) in flat, s.name.get(lang)
+        assert s.id in first
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+@pytest.mark.parametrize("lang", ["en", "zh-Hans", "zh-Hant"])
+def test_the_exported_checklist_says_its_as_of_date_once(runner: CliRunner, tmp_path: Path, suffix: str, lang: str) -> None:
+    out = tmp_path / f"checklist{suffix}"
+    person = Path(__file__).resolve().parent.parent / "people" / "lost-card-last-year-local.yaml"
+    got = runner.invoke(app, ["--lang", lang, "ask", "--answers", str(person), "-o", str(out)], env={"HANBAN_TODAY": "2026-12-07"})
+    assert got.exit_code == 0, got.output
+    from hanban.strings import word
+
+    heading = f"## {word('h.sources', lang)}" if suffix == ".md" else f"<h2>{word('h.sources', lang)}</h2>"
+    text = out.read_text("utf-8").split(heading)[0]  # (the sources have their own dates)
+    assert text.count("2023-08-03") == 1, text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hans", "zh-Hant"])
+def test_show_prints_the_catalog_location_only_with_verbose(runner: CliRunner, lang: str) -> None:
+    for view in (run, lambda r, *a: drawn(r, 100, *a)):
+        plain = view(runner, "--lang", lang, "show", "id-card-lost-reissue")
+        assert "catalog/services/" not in plain and "定义于" not in plain and "Defined in" not in plain
+        verbose = view(runner, "--lang", lang, "show", "id-card-lost-reissue", "--verbose")
+        assert "catalog/services/id-card.yaml" in verbose
