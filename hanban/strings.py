@@ -259,6 +259,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'age.ending': ('按公布的安排将于{date}到期（还有{n}天），请留意是否延期', '按公布的安排將於{date}到期（還有{n}天），請留意是否延期', 'announced to end on {date} ({n} days from now): check whether it is extended'),
     'age.pending': ('尚未施行：自{date}起施行', '尚未施行：自{date}起施行', 'not yet in force: from {date}'),
     'show.published': ('{date}发布', '{date}發布', 'published {date}'),
+    'show.title': ('《{title}》', '《{title}》', '“{title}”'),  # an article's title, as published
     'show.untitled': ('（网页未显示标题）', '（網頁未顯示標題）', '(no title shown on the page)'),
     'list.ends': ('将于{date}到期', '將於{date}到期', 'ends {date}'),
     'show.flag': ('【{note}】', '【{note}】', '[{note}] '),

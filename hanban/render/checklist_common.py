@@ -33,7 +33,7 @@ def cites(item: Item, numbers: dict[m.Source, int]) -> str:
 
 def source_line(src: m.Source, catalog: Catalog, lang: Lang) -> str:
     label = source_label(src, catalog, lang)
-    return f"{label}: “{src.quote}”" if src.quote else label
+    return labeled(label, f"“{src.quote}”", lang) if src.quote else label
 
 
 def see_key(cl: Checklist) -> str:

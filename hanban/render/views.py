@@ -76,18 +76,21 @@ def measure_name(catalog: Catalog, n: int, lang: Lang) -> str:
 
 
 def source_label(src: m.Source, catalog: Catalog, lang: Lang) -> str:
-    """"People's Daily Online (人民网), 2023-08-03, measure 15 [000_….txt]": who said it and when
-    first, the seed file (for checking the quote) last. An outside page: outlet, title, date published
-    and address (it is never quoted)."""
+    """"People's Daily Online, “公安部发布…26条措施”, 2023-08-03, measure 15": outlet (in the page's
+    language), title as published, date, and the measure quoted. An outside page: outlet, title, date
+    published and address (it is never quoted). The seed's file name is for checking quotes, not for
+    people: it is in `--json` and the validator's messages only."""
     seed = catalog.seeds.get(src.file)
     if seed is not None and seed.is_page:
-        title = f"“{seed.title}”" if seed.title else word("show.untitled", lang)
+        title = word("show.title", lang, title=seed.title) if seed.title else word("show.untitled", lang)
         parts = [seed.outlet.get(lang), title, word("show.published", lang, date=seed.date), seed.url]
         return word("punct.comma", lang).join(parts)
-    parts = [seed.outlet.get(lang), seed.date] if seed else []
+    if seed is None:  # (a catalog that cites a text it does not list fails validation)
+        return src.file
+    parts = [seed.outlet.get(lang), *([word("show.title", lang, title=seed.title)] if seed.title else []), seed.date]
     if src.measure is not None:
         parts.append(word("show.measure", lang, n=src.measure))
-    return word("punct.comma", lang).join(parts) + f" [{src.file}]" if parts else src.file
+    return word("punct.comma", lang).join(parts)
 
 
 DOCUMENT_GROUPS = (("required", "show.bring"), ("may_be_exempt", "show.may_be_exempt"), ("exempt", "show.exempt"), ("not_stated", "show.doc_not_stated"))

@@ -3,6 +3,7 @@ English sentences, sources) and how it is laid out (tables, the Markdown file, `
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from pathlib import Path
@@ -156,3 +157,36 @@ def test_show_prints_the_catalog_location_only_with_verbose(runner: CliRunner, l
         assert "catalog/services/" not in plain and "定义于" not in plain and "Defined in" not in plain
         verbose = view(runner, "--lang", lang, "show", "id-card-lost-reissue", "--verbose")
         assert "catalog/services/id-card.yaml" in verbose
+
+
+# -- sources ------------------------------------------------------------------------------------------
+
+SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
+OUTLET = {"en": "People's Daily Online", "zh-Hans": "人民网", "zh-Hant": "人民網"}
+TITLE = {"en": "“公安部发布服务保障高质量发展26条措施”", "zh-Hans": "《公安部发布服务保障高质量发展26条措施》", "zh-Hant": "《公安部发布服务保障高质量发展26条措施》"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hans", "zh-Hant"])
+def test_sources_are_named_by_outlet_title_and_date_never_by_seed_file(runner: CliRunner, tmp_path: Path, lang: str) -> None:
+    person = Path(__file__).resolve().parent.parent / "people" / "no-crime-certificate-henan-in-beijing.yaml"
+    md, page = tmp_path / "c.md", tmp_path / "c.html"
+    outputs = {
+        "show": run(runner, "--lang", lang, "show", "no-crime-certificate"),
+        "show, drawn": drawn(runner, 100, "--lang", lang, "show", "no-crime-certificate"),
+        "ask": run(runner, "--lang", lang, "ask", "--answers", str(person), "-o", str(md)),
+        "ask, drawn": drawn(runner, 100, "--lang", lang, "ask", "--answers", str(person)),
+    }
+    run(runner, "--lang", lang, "ask", "--answers", str(person), "-o", str(page))
+    outputs.update({"markdown": md.read_text("utf-8").replace("\\", ""), "html": html.unescape(page.read_text("utf-8"))})
+    for what, text in outputs.items():
+        assert not SEED_FILE.search(text), what
+        flat = re.sub(r"\s+", "", text) if lang != "en" else text
+        assert OUTLET[lang] in text, what
+        assert "People's Daily Online" not in text or lang == "en", what  # (a Chinese page names the outlet in Chinese)
+        assert re.sub(r"\s+", "", TITLE[lang]) in flat.replace('<spanlang="zh-Hans">', "").replace("</span>", "") or what == "html", what
+        assert "2023-08-03" in text, what
+    assert "公安部发布服务保障高质量发展26条措施" in outputs["html"]
+
+
+def test_json_and_the_validator_still_name_the_seed_file(runner: CliRunner) -> None:
+    assert SEED_FILE.search(run(runner, "show", "no-crime-certificate", "--json"))
