@@ -50,7 +50,7 @@ def command(
     catalog = inv.catalog()
     hits = search(catalog, text, int(limit))
     notes = _glossary_notes(catalog, hits, lang)
-    if lang == "zh-Hant":  # the snippets as written are Simplified: show the catalog's Traditional
+    if lang == "zh-Hant" and not json_:  # the snippets as written are Simplified: show the catalog's Traditional
         hits = _in_traditional(catalog, hits)
 
     def plain() -> list[str]:
@@ -108,28 +108,25 @@ def _glossary_notes(catalog: Catalog, hits: list[Hit], lang: Lang) -> list[str]:
 
 def _in_traditional(catalog: Catalog, hits: list[Hit]) -> list[Hit]:
     """The hits with their snippets in the catalog's own Traditional text (its names, aliases,
-    summaries, notes, glossary terms); a snippet the catalog holds no Traditional for is converted."""
+    summaries, notes, glossary terms, and the Chinese inside English glosses); only a text the
+    catalog holds no Traditional for is converted (OpenCC, which costs a second to load)."""
+    import re
+
     from hanban.catalog.hant import known_forms, to_traditional
 
     known = known_forms([s for h in hits if (s := catalog.services.get(h.id)) is not None])
-    for t in _glossary_terms(catalog, hits):
-        known[f"{t.term.zh_hans} = {t.term.en}"] = f"{t.term.zh_hant} = {_traditional_en(t.term.en, known)}"
+    known.update((t.term.zh_hans, t.term.zh_hant) for t in catalog.glossary)
+    chinese = re.compile("[\u3400-\u9fff]+")
 
     def hant(text: str) -> str:
         if text.isascii() or text in known:
             return known.get(text, text)
+        runs = chinese.findall(text)
+        if runs and all(r in known for r in runs):  # ("落地签 = port visa (口岸签证)")
+            return chinese.sub(lambda mt: known[mt.group()], text)
         return to_traditional(text)
 
     return [h._replace(matched=tuple(mt._replace(text=hant(mt.text)) for mt in h.matched)) for h in hits]
-
-
-def _traditional_en(en: str, known: dict[str, str]) -> str:
-    """English with Chinese in it ("port visa (口岸签证)"): the Chinese in Traditional."""
-    if en.isascii():
-        return en
-    from hanban.catalog.hant import to_traditional
-
-    return to_traditional(en)
 
 
 def _clip(text: str, width: int) -> str:

@@ -36,6 +36,7 @@ def test_traditional_search_snippets_are_in_traditional(runner: CliRunner) -> No
 
 def test_simplified_search_snippets_stay_as_written(runner: CliRunner) -> None:
     assert "身份证丢了" in run(runner, "--lang", "zh-Hans", "search", "身份证丢了")
+    assert '"身份证丢了"' in run(runner, "--lang", "zh-Hant", "search", "身份证丢了", "--json")  # (JSON: as the catalog writes it)
 
 
 @pytest.mark.parametrize(
