@@ -191,3 +191,8 @@ def test_sources_are_named_by_outlet_title_and_date_never_by_seed_file(runner: C
 
 def test_json_and_the_validator_still_name_the_seed_file(runner: CliRunner) -> None:
     assert SEED_FILE.search(run(runner, "show", "no-crime-certificate", "--json"))
+
+
+def test_an_ignored_answer_is_named_as_it_was_written_not_as_a_python_value(runner: CliRunner) -> None:
+    got = runner.invoke(app, ["--lang", "en", "ask", "--set", "service=id-card-renewal", "--set", "repeat_trips=no"])
+    assert "repeat_trips=no" in got.output and "False" not in got.output
