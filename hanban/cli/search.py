@@ -11,7 +11,7 @@ import typer
 
 from hanban.cli.errors import handles_errors, invocation
 from hanban.errors import ExitStatus
-from hanban.strings import word
+from hanban.strings import WORDS, labeled, word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -84,7 +84,8 @@ def _print_hits(con: Console, hits: list[Hit], lang: Lang, notes: list[str]) -> 
         line.append(f"  {h.score:.2f}", style="dim")
         con.print(line)
         for mt in h.matched:  # (clipped to one line; broken between words and characters if narrower)
-            lead = Text("    " + mt.field + ": ", style="dim")
+            field = word(f"search.field.{mt.field}", lang) if f"search.field.{mt.field}" in WORDS else mt.field
+            lead = Text("    " + labeled(field, "", lang), style="dim")
             con.print(Hanging(lead, Text(_clip(mt.text, max(con.width - lead.cell_len, 20)), style="dim")))
     if hits and notes:
         con.print()

@@ -196,3 +196,9 @@ def test_json_and_the_validator_still_name_the_seed_file(runner: CliRunner) -> N
 def test_an_ignored_answer_is_named_as_it_was_written_not_as_a_python_value(runner: CliRunner) -> None:
     got = runner.invoke(app, ["--lang", "en", "ask", "--set", "service=id-card-renewal", "--set", "repeat_trips=no"])
     assert "repeat_trips=no" in got.output and "False" not in got.output
+
+
+def test_on_a_terminal_why_a_hit_matched_is_said_in_the_pages_language(runner: CliRunner) -> None:
+    out = drawn(runner, 100, "--lang", "zh-Hans", "search", "身份证丢了")
+    assert "别名：" in out and "alias:" not in out
+    assert "alias: " in run(runner, "--lang", "zh-Hans", "search", "身份证丢了")  # (piped lines keep the field's id)
