@@ -52,6 +52,11 @@ class Text(NamedTuple):
         """All three scripts, keyed by language tag."""
         return {"zh-Hans": self.zh_hans, "zh-Hant": self.zh_hant, "en": self.en}
 
+    def sentence(self) -> "Text":
+        """The English with its first letter a capital, as a line that starts with it reads
+        ("Vehicle administration office: ..."); Chinese has no capitals."""
+        return self._replace(en=self.en[:1].upper() + self.en[1:])
+
     @classmethod
     def same(cls, value: str) -> "Text":
         """A text that reads the same in every script (a number, an id)."""

@@ -49,7 +49,8 @@ def command(
     answers = check_all(wiz, given, catalog)
     pos = flow.walk(wiz.questions, answers)
     if pos.ignored:
-        io.say(word("msg.ignored", lang, answers=", ".join(f"{k}={v}" for k, v in pos.ignored.items())))
+        said = ", ".join(f"{k}={({True: 'yes', False: 'no'}.get(v) if isinstance(v, bool) else v)}" for k, v in pos.ignored.items())  # (no False)
+        io.say(word("msg.ignored", lang, answers=said))
     interactive = io.interactive and not json_
     if pos.next is not None and not interactive:
         raise MissingAnswers(flow.needed(wiz, pos))

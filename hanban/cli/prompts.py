@@ -9,6 +9,9 @@ questionary selects.
 Every prompt uses `.unsafe_ask()`, so Ctrl-C raises KeyboardInterrupt (questionary's `.ask()`
 would swallow it and print to stdout); end of input (Ctrl-D) is turned into KeyboardInterrupt
 too, and the CLI exits 130. Tests pass `input=`/`output=` (prompt_toolkit pipe input) as `io`.
+
+Messages are broken between words and Chinese characters at every width and redrawn cleanly on a
+resize; a finished prompt is said again as "? question  answer" (`cli.prompt_layout`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from questionary import Choice as QChoice
 
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_model import Answer, Question
+from hanban.cli.prompt_layout import Message, echo, message, redraw_on_resize
 from hanban.errors import printable
 from hanban.find import pinyin
 from hanban.strings import Lang, word
@@ -59,6 +63,8 @@ def _run(question: Any, back: bool = False) -> Any:
 
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, eof]) if app.key_bindings else eof
+    app.erase_when_done = True  # (said again, whole, by `echo`)
+    redraw_on_resize(app)
     try:
         return question.unsafe_ask()
     except EOFError:
@@ -131,19 +137,10 @@ def _shorten(text: str, width: int) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 1)) + "…"
 
 
-def _message(prompt: str, progress: str, *hints: str) -> str:
-    """A picker's message: the question and its number, then the hint on a line of its own, and the
-    text typed on a third line, so the menu opens at the left edge, not after a wrapped question."""
-    question = "\n  ".join(_wrap(f"{prompt} [{progress}]"))  # (after questionary's "? ")
-    return question + "\n" + "".join(f"  {line}\n" for hint in hints for line in _wrap(hint)) + "  ›"
-
-
-def _wrap(text: str) -> list[str]:
-    """`text` as lines that fit the terminal after a two-column indent, broken as the checklist
-    is (`render.wrap`): prompt_toolkit cuts a message's long line rather than wrapping it."""
-    from hanban.render.wrap import wrap
-
-    return wrap(text, max(shutil.get_terminal_size().columns - 3, 20))
+def _message(prompt: str, progress: str, *hints: str) -> Message:
+    """A picker's message: the question and its number, the hints, and the text typed on a line of
+    its own, so the menu opens at the left edge, not after a wrapped question."""
+    return message(f"{prompt} [{progress}]", *hints, after="\n  ›")
 
 
 class _PickerRows:
@@ -239,7 +236,7 @@ class QuestionaryPrompter:
         service = self.catalog.services.get(str(answers.get("service", "")))
         when = datetime.datetime.fromtimestamp(saved).strftime("%Y-%m-%d %H:%M")
         name = service.name.get(self.lang) if service is not None else "-"
-        return bool(_run(questionary.confirm(word("w.resume", self.lang, when=when, service=printable(name)), default=True, **self.io)))
+        return bool(self._choose(word("w.resume", self.lang, when=when, service=printable(name)), [(word("w.yes", self.lang), True), (word("w.no", self.lang), False)]))
 
     def review(self, lines: Sequence[tuple[str, str, str]]) -> str:
         """Print every answer (wrapped, never cut), then offer "all correct" or a change of one."""
@@ -250,7 +247,21 @@ class QuestionaryPrompter:
         for n, (qid, prompt, _label) in enumerate(lines, 1):
             choices.append(QChoice(_shorten(word("w.change_n", lang, n=n, prompt=prompt), width), value=qid))
         choices.append(QChoice(word("w.start_again", lang), value=RESTART))
-        return _run(questionary.select(word("w.review", lang), choices=choices, instruction=word("w.keys", lang), **self.io))  # type: ignore[no-any-return]
+        return self._choose(word("w.review", lang), choices)  # type: ignore[no-any-return]
+
+    def _choose(self, prompt: str, choices: Sequence[Any], *, keys: str = "", help: str = "", default: Any = None, back: bool = False) -> Any:
+        """A select (question, help, keys: broken to the window's width), said again once answered."""
+        choices = [c if isinstance(c, QChoice) else QChoice(c[0], value=c[1]) for c in choices]
+        keys = keys or word("w.keys", self.lang)
+        text = message(prompt, help, keys) if help else message(prompt + ("" if prompt[-1:] in "：？" else " ") + keys)
+        first = next((c for c in choices if c.value == default), None)
+        got = _run(questionary.select(text, choices=choices, default=first, instruction=" ", use_jk_keys=True, **self.io), back)
+        if got != BACK:
+            self._echo(prompt, next((str(c.title) for c in choices if c.value == got), str(got)))
+        return got
+
+    def _echo(self, prompt: str, answer: str) -> None:
+        echo(prompt, printable(answer), self.io.get("output"), questionary.constants.DEFAULT_STYLE)
 
     # -- the kinds of prompt ------------------------------------------------------------------------
     def _autocomplete(
@@ -293,10 +304,12 @@ class QuestionaryPrompter:
                 return []
             return [(h.name.get(lang), notes.get(h.id, ""), h.id) for h in search(self.catalog, typed, 12, typing=True)]
 
-        message = _message(printable(q.prompt.get(lang)), progress, word("w.type_to_find", lang))
+        prompt = printable(q.prompt.get(lang))
+        text = _message(prompt, progress, word("w.type_to_find", lang))
         while True:
-            typed = self._autocomplete(message, find, None, first_when_empty=False)
+            typed = self._autocomplete(text, find, None, first_when_empty=False)
             if typed in by_label:
+                self._echo(prompt, typed)
                 return by_label[typed]
             if not typed:
                 print(word("w.need_something", lang), file=sys.stderr)
@@ -306,12 +319,13 @@ class QuestionaryPrompter:
                 continue
             hits = search(self.catalog, typed, 6)
             if hits and is_clear(hits[0].score, hits[1].score if len(hits) > 1 else None):
+                self._echo(prompt, hits[0].name.get(lang))
                 return hits[0].id
             if not hits:
                 print(word("w.nothing_found", lang, text=printable(typed)), file=sys.stderr)
                 continue
             choices = [QChoice(h.name.get(lang), value=h.id) for h in hits] + [QChoice(word("w.none_of_these", lang), value=BACK)]
-            got = _run(questionary.select(word("w.which_one", lang), choices=choices, instruction=word("w.keys", lang), **self.io))
+            got = self._choose(word("w.which_one", lang), choices)
             if got != BACK:
                 return str(got)
 
@@ -322,12 +336,15 @@ class QuestionaryPrompter:
         hints = ([printable(q.help.get(lang))] if q.help else []) + [word("w.type_to_find", lang)]
         if default is not None and (chosen := q.choice(default)) is not None:
             hints.append(word("w.enter_default", lang, label=chosen.label.get(lang)))
-        message = _message(printable(q.prompt.get(lang)), progress, *hints)
+        text = _message(printable(q.prompt.get(lang)), progress, *hints)
         typed = self._autocomplete(
-            message, rows.find, _Which(rows.pick, rows.which), first_when_empty=default is not None, clear=rows.clear, back=can_go_back
+            text, rows.find, _Which(rows.pick, rows.which), first_when_empty=default is not None, clear=rows.clear, back=can_go_back
         )
         got = rows.pick(typed)
-        return got if isinstance(got, (str, int, bool)) else BACK
+        if not isinstance(got, (str, int, bool)) or got == BACK:
+            return BACK
+        self._echo(printable(q.prompt.get(lang)), next((r[0] for r in rows.rows if r[2] == got), str(got)))
+        return got
 
     def _select(self, q: Question, progress: str, default: Answer | None, can_go_back: bool) -> Answer | str:
         lang = self.lang
@@ -337,16 +354,9 @@ class QuestionaryPrompter:
             choices = [QChoice(c.label.get(lang), value=c.value) for c in q.choices]
         if can_go_back:
             choices.append(QChoice(word("w.back", lang), value=BACK))
-        first = next((c for c in choices if c.value == default), None)
-        message = printable(q.prompt.get(lang))
-        if q.help:  # on lines of their own, wrapped (prompt_toolkit would cut a long line)
-            message += "".join(f"\n  {line}" for line in _wrap(printable(q.help.get(lang)))) + "\n "
-        return _run(  # type: ignore[no-any-return]
-            questionary.select(
-                message, choices=choices, default=first, instruction=f"[{progress}] " + word("w.keys", lang), use_jk_keys=True, **self.io
-            ),
-            can_go_back,
-        )
+        keys = f"[{progress}] " + word("w.keys", lang)
+        help = printable(q.help.get(lang)) if q.help else ""
+        return self._choose(printable(q.prompt.get(lang)), choices, keys=keys, help=help, default=default, back=can_go_back)  # type: ignore[no-any-return]
 
     def _text(self, q: Question, progress: str, default: Answer | None, can_go_back: bool) -> Answer | str:
         from hanban.errors import AnswerError
@@ -364,9 +374,11 @@ class QuestionaryPrompter:
                 return exc.text(lang)
             return True
 
-        got = _run(questionary.text(f"{printable(q.prompt.get(lang))} {hint}", default="" if default is None else str(default), validate=valid, **self.io), can_go_back)
+        prompt = printable(q.prompt.get(lang))
+        got = _run(questionary.text(message(f"{prompt} {hint}"), default="" if default is None else str(default), validate=valid, **self.io), can_go_back)
         if can_go_back and (got == BACK or str(got).strip() == TEXT_BACK):
             return BACK
+        self._echo(prompt, str(got).strip())
         return coerce(q, got)
 
     def _print_summary(self, lines: Sequence[tuple[str, str, str]]) -> None:

@@ -11,11 +11,13 @@ import typer
 
 from hanban.cli.errors import handles_errors, invocation
 from hanban.errors import ExitStatus
-from hanban.strings import word
+from hanban.strings import WORDS, labeled, word
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from hanban.catalog.model import GlossaryTerm
+    from hanban.catalog.store import Catalog
     from hanban.find.search import Hit
     from hanban.strings import Lang
 
@@ -45,7 +47,11 @@ def command(
     text = " ".join(query)
     inv = invocation(ctx)
     io, lang = inv.io, inv.lang
-    hits = search(inv.catalog(), text, int(limit))
+    catalog = inv.catalog()
+    hits = search(catalog, text, int(limit))
+    notes = _glossary_notes(catalog, hits, lang)
+    if lang == "zh-Hant" and not json_:  # the snippets as written are Simplified: show the catalog's Traditional
+        hits = _in_traditional(catalog, hits)
 
     def plain() -> list[str]:
         from hanban.render.plain import row
@@ -57,14 +63,19 @@ def command(
 
         return [rj.hit(h) for h in hits]
 
-    io.emit(json=as_json, terminal=lambda con: _print_hits(con, hits, lang), plain=plain, as_json=json_)
+    io.emit(json=as_json, terminal=lambda con: _print_hits(con, hits, lang, notes), plain=plain, as_json=json_)
+    if notes and not (json_ or io.styled):  # (drawn under the hits on a terminal; a pipe keeps its rows clean)
+        for note in notes:
+            io.say(note)
     if not hits:
         io.say(word("msg.no_hit", lang, query=repr(text)))
         raise typer.Exit(ExitStatus.NOT_FOUND)
 
 
-def _print_hits(con: Console, hits: list[Hit], lang: Lang) -> None:
+def _print_hits(con: Console, hits: list[Hit], lang: Lang, notes: list[str]) -> None:
     from rich.text import Text
+
+    from hanban.render.wrap import Hanging
 
     for h in hits:
         line = Text()
@@ -72,11 +83,55 @@ def _print_hits(con: Console, hits: list[Hit], lang: Lang) -> None:
         line.append("  " + h.name.get(lang))
         line.append(f"  {h.score:.2f}", style="dim")
         con.print(line)
-        for mt in h.matched:
-            why = Text("    " + mt.field + ": ", style="dim")
-            why.append(_clip(mt.text, 70))
-            con.print(why)
+        for mt in h.matched:  # (clipped to one line; broken between words and characters if narrower)
+            field = word(f"search.field.{mt.field}", lang) if f"search.field.{mt.field}" in WORDS else mt.field
+            lead = Text("    " + labeled(field, "", lang), style="dim")
+            con.print(Hanging(lead, Text(_clip(mt.text, max(con.width - lead.cell_len, 20)), style="dim")))
+    if hits and notes:
+        con.print()
+        for note in notes:
+            con.print(Hanging("※ ", note))
+
+
+def _glossary_terms(catalog: Catalog, hits: list[Hit]) -> list[GlossaryTerm]:
+    """The glossary terms the hits matched through (a label "落地签 = port visa (口岸签证)"), in order."""
+    labels = {mt.text for h in hits for mt in h.matched if mt.field == "glossary"}
+    return [t for t in catalog.glossary if f"{t.term.zh_hans} = {t.term.en}" in labels]
+
+
+def _glossary_notes(catalog: Catalog, hits: list[Hit], lang: Lang) -> list[str]:
+    """What a matched glossary term's note says (落地签: not a visa on arrival), once per term."""
+    return [
+        word("search.term_note", lang, term=t.term.zh_hant if lang == "zh-Hant" else t.term.zh_hans, note=t.note.get(lang))
+        for t in _glossary_terms(catalog, hits) if t.note is not None
+    ]
+
+
+def _in_traditional(catalog: Catalog, hits: list[Hit]) -> list[Hit]:
+    """The hits with their snippets in the catalog's own Traditional text (its names, aliases,
+    summaries, notes, glossary terms, and the Chinese inside English glosses); only a text the
+    catalog holds no Traditional for is converted (OpenCC, which costs a second to load)."""
+    import re
+
+    from hanban.catalog.hant import known_forms, to_traditional
+
+    known = known_forms([s for h in hits if (s := catalog.services.get(h.id)) is not None])
+    known.update((t.term.zh_hans, t.term.zh_hant) for t in catalog.glossary)
+    chinese = re.compile("[\u3400-\u9fff]+")
+
+    def hant(text: str) -> str:
+        if text.isascii() or text in known:
+            return known.get(text, text)
+        runs = chinese.findall(text)
+        if runs and all(r in known for r in runs):  # ("落地签 = port visa (口岸签证)")
+            return chinese.sub(lambda mt: known[mt.group()], text)
+        return to_traditional(text)
+
+    return [h._replace(matched=tuple(mt._replace(text=hant(mt.text)) for mt in h.matched)) for h in hits]
 
 
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """`text` cut to `width` terminal columns with an ellipsis (a Chinese character takes two)."""
+    from rich.cells import cell_len, set_cell_size
+
+    return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 1)) + "…"

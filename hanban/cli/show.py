@@ -18,6 +18,7 @@ def command(
         autocompletion=complete_service,
     ),
     json_: bool = typer.Option(False, "--json", help="help.show.json"),
+    verbose: bool = typer.Option(False, "--verbose", help="help.show.verbose"),
 ) -> None:
     """Show one service in full: channels, documents, where to go, sources."""
     from hanban.find.resolve import resolve_service
@@ -30,12 +31,12 @@ def command(
     def terminal(console: object) -> None:
         from hanban.render.terminal import print_service
 
-        print_service(console, service_view(s, cat, lang, clock), lang)  # type: ignore[arg-type]
+        print_service(console, service_view(s, cat, lang, clock, verbose=verbose), lang)  # type: ignore[arg-type]
 
     def plain() -> list[str]:
         from hanban.render.plain import show_lines
 
-        return show_lines(service_view(s, cat, lang, clock), lang)
+        return show_lines(service_view(s, cat, lang, clock, verbose=verbose), lang)
 
     def as_json() -> object:
         from hanban.render import json as rj

@@ -33,7 +33,12 @@ def cites(item: Item, numbers: dict[m.Source, int]) -> str:
 
 def source_line(src: m.Source, catalog: Catalog, lang: Lang) -> str:
     label = source_label(src, catalog, lang)
-    return f"{label}: “{src.quote}”" if src.quote else label
+    return labeled(label, f"“{src.quote}”", lang) if src.quote else label
+
+
+def see_key(cl: Checklist) -> str:
+    """The heading over the services to look at instead: "this" for one, "these" for several."""
+    return "see_one" if len(cl.outcome.see) == 1 else "see"
 
 
 def see_lines(cl: Checklist, catalog: Catalog, lang: Lang) -> list[str]:
@@ -74,3 +79,15 @@ def as_of_line(cl: Checklist, lang: Lang) -> str:
     from hanban.catalog.age import as_of_text
 
     return labeled(heading("as_of", lang), as_of_text(cl.as_of, cl.oldest, cl.today, lang), lang)
+
+
+def as_of_shown(cl: Checklist, lang: Lang, age: str | None) -> str | None:
+    """The as-of line of an exported checklist, or None when the age warning beside it already
+    says the date and there is nothing older to add (the date is said once)."""
+    from hanban.catalog.age import age_in_words
+
+    if not (age and cl.as_of in age):
+        return as_of_line(cl, lang)
+    if as_of_line(cl, lang) == labeled(heading("as_of", lang), cl.as_of, lang):
+        return None  # the warning says it all
+    return word("age.oldest", lang, oldest=cl.oldest, ago=age_in_words(cl.oldest, cl.today, lang) or "")

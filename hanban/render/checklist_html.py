@@ -4,7 +4,7 @@ Everything from the catalog or the string table is escaped (`html.escape`); hanb
 markup. The page says its language, and every run of Chinese in another language's text says its
 own (`lang="zh-Hans"` / `lang="zh-Hant"`), so a browser picks a Chinese font with the right glyph
 forms instead of showing boxes or Japanese forms: source quotes are in the script of the text they
-come from (catalog/sources.yaml `script`), outlet names as the catalog writes them (Simplified),
+come from (catalog/sources.yaml `script`) and so are titles, outlet names in the page's own script,
 and Chinese in catalog and interface text in the checklist's own script (Simplified glosses in an
 English checklist). Citations link to the numbered sources, and each source links back.
 """
@@ -17,7 +17,7 @@ from html import escape
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
-from hanban.render.checklist_common import as_of_line, heading, official_addresses, sections, see_lines, title
+from hanban.render.checklist_common import as_of_shown, heading, official_addresses, sections, see_key, see_lines, title
 from hanban.strings import Lang, labeled, word
 from hanban.wizard.checklist import Checklist
 
@@ -43,7 +43,7 @@ STYLE = (
     "ul.warning{padding-left:0}"
     "sup{line-height:0}.cites a{text-decoration:none;padding:0 .05em}"
     "a{color:#0b57a4}a:target,li:target{background:#fff1a8}"
-    ".sources{font-size:.92rem;color:#333}.sources .file{font-size:.85em;color:#666}.back{margin-left:.4em;white-space:nowrap}.back a{text-decoration:none;margin-left:.2em}"
+    ".sources{font-size:.92rem;color:#333}.back{margin-left:.4em;white-space:nowrap}.back a{text-decoration:none;margin-left:.2em}"
     "footer{margin-top:2rem;padding-top:.5rem;border-top:1px solid #d0d0d0;font-size:.9rem;color:#444}"
     "@page{margin:18mm 16mm}"
     "@media print{"
@@ -53,7 +53,7 @@ STYLE = (
     # any other link to the web prints its address after it.
     "a{color:#000;text-decoration:none}a[href^='http']:not(.url)::after{content:' <' attr(href) '>'}"
     ".back{display:none}"
-    ".as-of,.sources,.sources .file,footer{color:#000}"
+    ".as-of,.sources,footer{color:#000}"
     ".warning li,p.warning{color:#000;background:none;border-left:2pt solid #000}"
     ".outcome{background:none;border:1pt solid #000;border-left-width:3pt}"
     "h2{border-bottom-color:#000}"
@@ -148,10 +148,13 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
         f'<p class="answer"><b>{linked(cl.outcome.text.get(lang))}</b>{cites(cl.outcome.sources)}</p>',
     ]
     if cl.outcome.see:
-        out += [f"<p>{text(labeled(heading('see', lang), '', lang).rstrip())}</p>", '<ul class="see">']
+        out += [f"<p>{text(labeled(heading(see_key(cl), lang), '', lang).rstrip())}</p>", '<ul class="see">']
         out += [f"<li>{text(line)}</li>" for line in see_lines(cl, catalog, lang)]
         out.append("</ul>")
-    out += ["</section>", f'<p class="as-of">{text(as_of_line(cl, lang))}</p>']
+    out.append("</section>")
+    as_of = as_of_shown(cl, lang, age)
+    if as_of:
+        out.append(f'<p class="as-of">{text(as_of)}</p>')
     if age:
         out.append(f'<p class="warning">⚠ {text(age)}</p>')
     if cl.answers:
@@ -172,24 +175,34 @@ def html(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None) ->
 
 
 def _source(src: m.Source, catalog: Catalog, lang: Lang, text: Callable[[str], str]) -> str:
-    """'People's Daily Online (人民网), 2023-08-03, measure 15 [000_….txt]: “quote”', as
-    `checklist_common.source_line` words it, with the outlet's and the quote's Chinese marked with
-    their script, and the seed file (there for checking the quote) set small."""
+    """'People's Daily Online, “公安部发布…26条措施”, 2023-08-03, measure 15: “quote”', as
+    `checklist_common.source_line` words it, with the outlet's, the title's and the quote's Chinese
+    marked with their script."""
     seed = catalog.seeds.get(src.file)
     if seed is not None and seed.is_page:
         url = escape(seed.url, quote=True)
         return escape(word("punct.comma", lang)).join(
             [marked(seed.outlet.get(lang), lang, chinese_script(lang)),
-             f'“{marked(seed.title, lang, seed.script)}”' if seed.title else text(word("show.untitled", lang)),
+             _title(seed, lang) if seed.title else text(word("show.untitled", lang)),
              text(word("show.published", lang, date=seed.date)), f'<a href="{url}">{escape(seed.url)}</a>']
         )
-    parts = [marked(seed.outlet.get(lang), lang, chinese_script(lang)), escape(seed.date)] if seed else []
+    parts = [marked(seed.outlet.get(lang), lang, chinese_script(lang))] if seed else [escape(src.file)]
+    if seed is not None and seed.title:
+        parts.append(_title(seed, lang))
+    if seed is not None:
+        parts.append(escape(seed.date))
     if src.measure is not None:
         parts.append(text(word("show.measure", lang, n=src.measure)))
-    file = f'<span class="file">[{escape(src.file)}]</span>'
-    label = escape(word("punct.comma", lang)).join(parts) + " " + file if parts else file
+    label = escape(word("punct.comma", lang)).join(parts)
     script = seed.script if seed else chinese_script(lang)  # (a seed's script is zh-Hans or zh-Hant)
-    return f'{label}: <span class="quote" lang="{escape(script, quote=True)}">“{escape(src.quote)}”</span>'
+    colon = escape(word("punct.colon", lang))
+    return f'{label}{colon}<span class="quote" lang="{escape(script, quote=True)}">“{escape(src.quote)}”</span>'
+
+
+def _title(seed: m.SeedText, lang: Lang) -> str:
+    """《title》 on a Chinese page, “title” on an English one; the title marked with its own script."""
+    before, _, after = word("show.title", lang, title="\0").partition("\0")
+    return escape(before) + marked(seed.title, lang, seed.script) + escape(after)
 
 
 def _back_links(n: int, times: int, lang: Lang) -> str:

@@ -14,10 +14,11 @@ import re
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.render.checklist_common import (
-    as_of_line,
+    as_of_shown,
     heading,
     official_addresses,
     sections,
+    see_key,
     see_lines,
     source_line,
     title,
@@ -93,10 +94,12 @@ def markdown(cl: Checklist, catalog: Catalog, lang: Lang, age: str | None = None
     out = [f"# {literal(title(cl, lang))}", "", f"## {literal(heading('outcome', lang))}", ""]
     out += [f"**{literal(cl.outcome.text.get(lang), links)}**{cite_links(cl.outcome.sources, numbers)}", ""]
     if cl.outcome.see:
-        out += [literal(labeled(heading("see", lang), "", lang)), ""]
+        out += [literal(labeled(heading(see_key(cl), lang), "", lang)), ""]
         out += [f"- {literal(line)}" for line in see_lines(cl, catalog, lang)]
         out.append("")
-    out += [literal(as_of_line(cl, lang)), ""]
+    as_of = as_of_shown(cl, lang, age)
+    if as_of:
+        out += [literal(as_of), ""]
     if age:
         out += [f"⚠ {literal(age)}", ""]
     if cl.answers:

@@ -12,6 +12,7 @@ from hanban.render.checklist_common import (
     heading,
     outcome_cites,
     sections,
+    see_key,
     see_lines,
     source_line,
     title,
@@ -36,7 +37,7 @@ def print_checklist(console: Console, cl: Checklist, catalog: Catalog, lang: Lan
     body.append(outcome_cites(cl, numbers), style="cyan")
     parts.append(Hanging("  ", body))
     if cl.outcome.see:
-        parts.append(Hanging("  ", Text(heading("see", lang), style="bold")))
+        parts.append(Hanging("  ", Text(heading(see_key(cl), lang), style="bold")))
         parts += [Hanging("    → ", line) for line in see_lines(cl, catalog, lang)]
     parts.append(Text())
     if age:

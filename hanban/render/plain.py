@@ -54,7 +54,8 @@ def show_lines(v: ServiceView, lang: Lang) -> list[str]:
     out += [v.summary, ""]
     out.append(f"{pair(v.category)}    {pair(v.audience)}")
     reviewed = f"    {pair(v.reviewed_on)}" if v.reviewed_on else ""
-    out.append(f"{pair(v.as_of)}{reviewed}    {pair(v.defined_in)}")
+    defined = f"    {pair(v.defined_in)}" if v.defined_in else ""
+    out.append(f"{pair(v.as_of)}{reviewed}{defined}")
     if v.age_warning:
         out.append(v.age_warning)
     if v.measures:

@@ -60,13 +60,17 @@ def list_table(services: list[m.Service], lang: Lang, width: int | None = None, 
                 block.append_text(status_text(s.channels[name], lang, short=True))
             blocks.add_row(block)
         return blocks
+    # The name takes the room: the id goes under it (an id is as long as 27 columns, and a column
+    # of its own squeezed the name to "No-criminal-re…"), and the channels' columns are as wide as
+    # their words ("nationwide", "not stated"), never cut.
     table = Table(show_lines=False, expand=False)
-    table.add_column(word("table.id", lang), style="cyan", no_wrap=True)
-    table.add_column(word("table.name", lang))
+    table.add_column(word("table.name_id", lang), ratio=1, min_width=16, overflow="fold")
     for name in m.CHANNELS:
-        table.add_column(word(f"channel.{name}", lang))
+        table.add_column(word(f"table.{name}", lang), no_wrap=True)
     for s in services:
-        table.add_row(s.id, _name(s, lang, today), *(status_text(s.channels[n], lang, short=True) for n in m.CHANNELS))
+        cell = _name(s, lang, today)
+        cell.append("\n" + s.id, style="cyan")
+        table.add_row(cell, *(status_text(s.channels[n], lang, short=True) for n in m.CHANNELS))
     return table
 
 
@@ -103,7 +107,8 @@ def _head(v: ServiceView, lang: Lang, narrow: bool) -> list[RenderableType]:
         parts.append(Hanging(Text("⚠ ", style="yellow"), Text(v.age_warning, style="yellow")))
     if v.measures:
         parts.append(Hanging(Text(labeled(v.measures[0], "", lang), style="bold"), v.measures[1]))
-    parts.append(Hanging(Text(labeled(v.defined_in[0], "", lang), style="dim"), Text(v.defined_in[1], style="dim")))
+    if v.defined_in:
+        parts.append(Hanging(Text(labeled(v.defined_in[0], "", lang), style="dim"), Text(v.defined_in[1], style="dim")))
     return parts
 
 

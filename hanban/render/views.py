@@ -33,7 +33,7 @@ class ServiceView(NamedTuple):
     category: tuple[str, str]  # (label, value)
     audience: tuple[str, str]
     as_of: tuple[str, str]
-    defined_in: tuple[str, str]
+    defined_in: tuple[str, str] | None  # the catalog file and line: only with `show --verbose`
     reviewed_on: tuple[str, str] | None
     age_warning: str | None  # "As of 2023-08-03, 3 years ago: ..." when the facts are stale
     status: str | None  # "This service is expired: in force until ..." / "... not yet in force ..."
@@ -82,24 +82,27 @@ def measure_name(catalog: Catalog, n: int, lang: Lang) -> str:
 
 
 def source_label(src: m.Source, catalog: Catalog, lang: Lang) -> str:
-    """"People's Daily Online (人民网), 2023-08-03, measure 15 [000_….txt]": who said it and when
-    first, the seed file (for checking the quote) last. An outside page: outlet, title, date published
-    and address (it is never quoted)."""
+    """"People's Daily Online, “公安部发布…26条措施”, 2023-08-03, measure 15": outlet (in the page's
+    language), title as published, date, and the measure quoted. An outside page: outlet, title, date
+    published and address (it is never quoted). The seed's file name is for checking quotes, not for
+    people: it is in `--json` and the validator's messages only."""
     seed = catalog.seeds.get(src.file)
     if seed is not None and seed.is_page:
-        title = f"“{seed.title}”" if seed.title else word("show.untitled", lang)
+        title = word("show.title", lang, title=seed.title) if seed.title else word("show.untitled", lang)
         parts = [seed.outlet.get(lang), title, word("show.published", lang, date=seed.date), seed.url]
         return word("punct.comma", lang).join(parts)
-    parts = [seed.outlet.get(lang), seed.date] if seed else []
+    if seed is None:  # (a catalog that cites a text it does not list fails validation)
+        return src.file
+    parts = [seed.outlet.get(lang), *([word("show.title", lang, title=seed.title)] if seed.title else []), seed.date]
     if src.measure is not None:
         parts.append(word("show.measure", lang, n=src.measure))
-    return word("punct.comma", lang).join(parts) + f" [{src.file}]" if parts else src.file
+    return word("punct.comma", lang).join(parts)
 
 
 DOCUMENT_GROUPS = (("required", "show.bring"), ("may_be_exempt", "show.may_be_exempt"), ("exempt", "show.exempt"), ("not_stated", "show.doc_not_stated"))
 
 
-def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> ServiceView:
+def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock, *, verbose: bool = False) -> ServiceView:
     """The view of one service in `lang`, as of `clock.today`."""
     numbers = {src: i for i, src in enumerate(s.all_sources(), 1)}
     channels = []
@@ -125,7 +128,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         if lines:
             documents.append(Bullets(word(label, lang), lines))
     places = [catalog.places[p] for p in s.where if p in catalog.places]
-    where = Bullets(word("show.where", lang), [labeled(p.name.get(lang), p.description.get(lang), lang) for p in places])
+    where = Bullets(word("show.where", lang), [labeled(p.name.sentence().get(lang), p.description.get(lang), lang) for p in places])
     if not s.where:
         where = Bullets(word("show.where", lang), [])
 
@@ -153,7 +156,7 @@ def service_view(s: m.Service, catalog: Catalog, lang: Lang, clock: Clock) -> Se
         category=(word("show.category", lang), word(f"category.{s.category}", lang)),
         audience=(word("show.audience", lang), word("punct.list_sep", lang).join(word(f"audience.{a}", lang) for a in s.audience)),
         as_of=(word("show.as_of", lang), as_of_text(s.as_of, oldest_date(s.all_sources(), catalog), clock.today, lang)),
-        defined_in=(word("show.defined_in", lang), str(s.origin)),
+        defined_in=(word("show.defined_in", lang), str(s.origin)) if verbose else None,
         reviewed_on=(word("show.reviewed_on", lang), reviewed) if reviewed else None,
         age_warning=warning(s.checked_on(), clock, lang),
         status=service_status(s, catalog, lang, clock.today),

@@ -263,7 +263,8 @@ def _channel_items(verdicts: Mapping[str, ChannelVerdict], catalog: Catalog) -> 
             warning = _fmt(W("cl.pilot_warning"), channel=label, status=W(f"cl.status.{v.status}"), regions=regions)
             items.append(Item("warning", warning, v.sources))
     if silent:
-        items.append(Item("channel", _fmt(W("cl.channels_not_stated"), c=_join(silent, "cl.list_sep"))))
+        key = "cl.channel_not_stated" if len(silent) == 1 else "cl.channels_not_stated"  # ("this" or "these")
+        items.append(Item("channel", _fmt(W(key), c=_join(silent, "cl.list_sep"))))
     return items
 
 
@@ -379,8 +380,8 @@ def _places(
             if online.stated and online.available is False:
                 continue
             name = p.name if p.url is None else _fmt(W("cl.with_url"), n=p.name, url=m.Text.same(p.url))
-            out.append(Item("next", _fmt(W("cl.place"), n=name, d=p.description), p.sources))
+            out.append(Item("next", _fmt(W("cl.place"), n=name, d=p.description).sentence(), p.sources))
             continue
-        out.append(Item("where", _fmt(W("cl.place"), n=p.name, d=p.description), p.sources))
+        out.append(Item("where", _fmt(W("cl.place"), n=p.name, d=p.description).sentence(), p.sources))
         out += [Item("where", e.text, e.sources) for e in p.examples if e.province in provinces]
     return out

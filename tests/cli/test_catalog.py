@@ -119,7 +119,7 @@ def test_a_pack_from_a_folder_served_over_http_installs_survives_a_damaged_one_a
     assert got.exit_code == 0, got.output
     assert f"now using catalog {PACK_VERSION} (as of 2026-11-30)" in got.stderr
     assert shown_name(runner) == NEW_NAME  # the index noticed the switch
-    assert "Defined in: pack/services/certificates.yaml" in run(runner, "show", "no-crime-certificate").stdout
+    assert "Defined in: pack/services/certificates.yaml" in run(runner, "show", "no-crime-certificate", "--verbose").stdout
     assert run(runner, "--version").stdout.startswith(f"hanban 0.2.0 (catalog {PACK_VERSION}, {len(real()[0].services)} services")
     shown = json.loads(run(runner, "show", "no-crime-certificate", "--json").stdout)
     assert shown["catalog"] == {"version": PACK_VERSION, "as_of": "2026-11-30", "stale": False}

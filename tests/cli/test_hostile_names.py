@@ -89,10 +89,10 @@ def test_an_alias_with_a_direction_mark_is_refused(write: Write, runner: CliRunn
 # -- escaped on every way out ---------------------------------------------------------------------------
 def test_show_escapes_a_hostile_file_name_on_a_terminal_and_when_piped(monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
     with_catalog(monkeypatch, renamed({"no-crime-certificate": "无犯罪记录证明"}, file=f"ov/{TITLE}.yaml"))
-    piped = runner.invoke(app, ["--lang", "en", "show", "no-crime-certificate"])
+    piped = runner.invoke(app, ["--lang", "en", "show", "no-crime-certificate", "--verbose"])
     assert piped.exit_code == 0 and "Defined in: ov/\\x1b]0;pwned\\x07\\x1b[41m.yaml:1" in piped.stdout
     tty, out = terminal_io()
-    got = runner.invoke(app, ["--lang", "en", "show", "no-crime-certificate"], obj=tty)
+    got = runner.invoke(app, ["--lang", "en", "show", "no-crime-certificate", "--verbose"], obj=tty)
     assert got.exit_code == 0, got.output
     assert "\\x1b]0;pwned" in out.getvalue()  # (rich drops the BEL itself)
     assert not RAW.search(SGR.sub("", out.getvalue()))
