@@ -183,7 +183,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'cl.status.not_stated': ('推行范围资料未说明', '推行範圍資料未說明', 'how widely: not stated'),
     'cl.verdict.nationwide': ('全国推行', '全國推行', 'nationwide'),
     'cl.verdict.pilot': ('试点', '試點', 'pilot'),
-    'cl.verdict.exploring': ('探索中', '探索中', 'being explored'),
+    'cl.verdict.exploring': ('探索中', '探索中', 'exploring'),
     'cl.verdict.offered': ('正在推行，范围资料未说明', '正在推行，範圍資料未說明', 'being rolled out; how widely is not stated'),
     'cl.verdict.no': ('不适用', '不適用', 'no'),
     'cl.verdict.depends': ('视情况而定', '視情況而定', 'it depends'),
