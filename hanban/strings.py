@@ -602,6 +602,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'cache.waiting': ('正在等待另一个 hanban 更新目录索引（{path}；最多 {seconds} 秒）……', '正在等待另一個 hanban 更新目錄索引（{path}；最多 {seconds} 秒）……', 'waiting for another hanban that is updating the catalog index ({path}; at most {seconds} seconds)...'),
     'cache.in_use': ('目录索引 {path} 需要重建，但另一个 hanban 正在使用；这次直接读取目录', '目錄索引 {path} 需要重建，但另一個 hanban 正在使用；這次直接讀取目錄', 'the catalog index {path} needs rebuilding but another hanban is using it; loading the catalog directly this time'),
     'cache.damaged': ('{folder} 中的目录索引已损坏，且无法重建；直接读取目录', '{folder} 中的目錄索引已損壞，且無法重建；直接讀取目錄', 'the catalog index in {folder} is damaged and could not be rebuilt; loading the catalog directly'),
+    'cache.rebuilt': ('{folder} 中的目录索引已损坏或前后不一致，已重新编译', '{folder} 中的目錄索引已損壞或前後不一致，已重新編譯', 'the catalog index in {folder} was damaged or inconsistent; it was built again'),
     'cache.damaged_again': ('目录索引重建后仍无法读取（{why}）；请执行 `hanban cache clear` 后重试', '目錄索引重建後仍無法讀取（{why}）；請執行 `hanban cache clear` 後重試', 'the catalog index could not be read even after it was rebuilt ({why}); run `hanban cache clear` and try again'),
     'cache.busy_reading': ('另一个 hanban 长时间占用目录索引；请稍后重试', '另一個 hanban 長時間佔用目錄索引；請稍後重試', 'another hanban has held the catalog index too long; try again later'),
     'cache.info_folder': ('缓存文件夹：{folder}', '快取資料夾：{folder}', 'cache folder: {folder}'),
