@@ -365,6 +365,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'msg.and_more': ('……另有 {n} 个', '……另有 {n} 個', '... and {n} more'),
     'msg.catalog_problems': ('hanban：资料目录有 {n} 个问题；运行 `hanban validate` 查看详情', 'hanban：資料目錄有 {n} 個問題；執行 `hanban validate` 檢視詳情', 'hanban: the catalog has {n} problem(s); run `hanban validate` for details'),
     'msg.bad_env_lang': ('hanban：已忽略 HANBAN_LANG={value!q}（未知的语言；可用：zh-Hans、zh-Hant、en）', 'hanban：已忽略 HANBAN_LANG={value!q}（未知的語言；可用：zh-Hans、zh-Hant、en）', 'hanban: HANBAN_LANG={value!q} ignored (unknown language; use one of: zh-Hans, zh-Hant, en)'),
+    'msg.stopped': ('hanban：收到 {name} 信号，已停止', 'hanban：收到 {name} 訊號，已停止', 'hanban: stopped by {name}'),
     'msg.interrupted': ('hanban：已中断', 'hanban：已中斷', 'hanban: interrupted'),
     'err.limit': ('{value} 不是大于等于 1 的整数', '{value} 不是大於等於 1 的整數', '{value} is not a whole number of at least 1'),
     'msg.no_hit': ('hanban：没有与 {query} 相符的事项；可换个说法，或用 `hanban list` 查看全部', 'hanban：沒有與 {query} 相符的事項；可換個說法，或用 `hanban list` 檢視全部', 'hanban: no service matches {query}; try other words, or `hanban list`'),

@@ -65,6 +65,7 @@ def _ask(io: Io, catalog: Catalog, lang: Lang, preset: dict[str, Any], *, resuma
     next `hanban ask`, which offers to carry on (`cli.unfinished`); finished, they are dropped."""
     from hanban.cli import unfinished
     from hanban.cli.prompts import QuestionaryPrompter
+    from hanban.cli.signals import stopping_on_signals
     from hanban.wizard import flow
     from hanban.wizard.answers import check_all
     from hanban.wizard.session import run
@@ -87,7 +88,8 @@ def _ask(io: Io, catalog: Catalog, lang: Lang, preset: dict[str, Any], *, resuma
         latest.update(answers)
 
     try:
-        answers = run(catalog, preset, prompter, lang, keep=keep, resumed=resumed)
+        with stopping_on_signals():  # SIGTERM and SIGHUP as Ctrl-C (cli.signals)
+            answers = run(catalog, preset, prompter, lang, keep=keep, resumed=resumed)
     except KeyboardInterrupt:
         if latest:
             unfinished.save(latest)
