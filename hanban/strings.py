@@ -611,6 +611,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'cache.info_used': ('最近使用 {date}', '最近使用 {date}', 'used {date}'),
     'cache.info_total': ('共 {n} 个索引，{size}。索引 {days} 天未使用即删除；全部超过 {cap} 时，先删除最久未用的；`hanban cache clear` 立即全部删除。', '共 {n} 個索引，{size}。索引 {days} 天未使用即刪除；全部超過 {cap} 時，先刪除最久未用的；`hanban cache clear` 立即全部刪除。', '{n} index file(s), {size} in all. An index unused for {days} days is deleted, and the least recently used while all pass {cap}; `hanban cache clear` deletes them now.'),
     'cache.cleared': ('已删除 {n} 个目录索引（{size}）；下一个命令会重新编译所需的索引', '已刪除 {n} 個目錄索引（{size}）；下一個命令會重新編譯所需的索引', 'deleted {n} catalog index file(s) ({size}); the next command compiles the one it needs again'),
+    'cache.kept_denied': ('无法删除 {n} 个索引：{why}（{path}，属于 uid {uid}）', '無法刪除 {n} 個索引：{why}（{path}，屬於 uid {uid}）', 'could not delete {n} index file(s): {why} ({path}, owned by uid {uid})'),
     'cache.kept_in_use': ('{n} 个索引正被另一个 hanban 使用，予以保留', '{n} 個索引正被另一個 hanban 使用，予以保留', 'kept {n} index file(s) another hanban is using'),
     'help.cmd.changes': ('最近有什么变化：按日期从新到旧列出每条有日期的资料何时起施行、按公布的安排何时到期。', '最近有什麼變化：按日期從新到舊列出每條有日期的資料何時起施行、按公佈的安排何時到期。', 'What changed, newest first: when each dated fact took effect and when it is announced to end.'),
     'help.changes.since': ('只列这一天（YYYY-MM-DD）及以后的变化。', '只列這一天（YYYY-MM-DD）及以後的變化。', 'Only changes on or after this day (YYYY-MM-DD).'),
