@@ -18,6 +18,7 @@ catalog's index compiled when the wheel was built (`prebuilt`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
@@ -151,6 +152,7 @@ class SqliteIndex:
         self.files: list[FileRef] = []
         self._told_waiting = False
         self._rebuilt = False  # the index was found damaged while reading and built again on disk
+        self._first_build = False  # the update under way is the index's first
 
     # -- the UnitCache interface --------------------------------------------------------------
     def load(self, files: list[FileRef], progress: ProgressFactory | None) -> Catalog:
@@ -166,6 +168,9 @@ class SqliteIndex:
                 raise
             except sqlite3.Error as exc:
                 db.close()
+                if self._first_build:  # (a full disk: an index of empty tables would stay behind)
+                    with contextlib.suppress(CacheUnavailable):
+                        self._remove()
                 self._unavailable(exc)
                 # Damaged beyond what opening it showed ("database disk image is malformed"): never
                 # trusted; deleted and built again, once.
@@ -320,6 +325,7 @@ class SqliteIndex:
         row = self._waiting(stored)
         if row is not None and row[0] == now:
             return False
+        self._first_build = row is None  # nothing stored yet: a failed build leaves nothing worth keeping
         # Plan and write under the write lock: another hanban updating the same index at the same
         # moment either finished first (and there is nothing left to do) or waits for this one.
         self._lock(db)
