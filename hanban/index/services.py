@@ -6,8 +6,9 @@ damage, like an error SQLite reports while reading (a page that no longer decode
 and references that disagree (`Inconsistent`): an id's rows must have exactly one row first in
 catalog order and one in force (`first`, `top`, each 0 or 1; checked per id as it is read, and for
 the whole table before an iteration, from a small index of the two flags, against the count of
-services `link` stored); a name must point at a row; on a catalog searched through FTS5, the FTS
-table must hold a row per service row. Damage found while reading deletes the index and builds it
+services `link` stored; a few search candidates: per id); a name must point at a row; on a
+catalog searched through FTS5, the FTS table must hold a row per service row (counted from B-tree
+pages, not rows). Damage found while reading deletes the index and builds it
 again, once, saying so in one line (`Reader`), and the read goes on where it was; an iteration
 already under way skips what it had handed out.
 """
@@ -222,6 +223,16 @@ class IndexedServices(Mapping[str, m.Service]):
             raise Inconsistent(f"not {n:,} services in force and first")
         return sum(counts.values())
 
+    def _check_ids(self, ids: Sequence[str]) -> None:
+        """The flags of these ids' rows (a few search candidates: not the whole table)."""
+        flags: dict[str, list[tuple[Any, Any]]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            for sid, top, first in self.db.execute(f"SELECT id, top, first FROM services WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                flags.setdefault(sid, []).append((top, first))
+        for sid, found in flags.items():
+            check_flags(sid, found)
+
     def ids(self) -> Iterator[str]:
         def make() -> Iterator[str]:
             self.check_table()
@@ -230,12 +241,18 @@ class IndexedServices(Mapping[str, m.Service]):
 
         return self.reader.iterate(make)
 
-    def _rows(self, sql: str, params: Sequence[Any], columns: str, convert: Callable[..., T]) -> Iterator[T]:
+    def _rows(
+        self, sql: str, params: Sequence[Any], columns: str, convert: Callable[..., T], ids: Sequence[str] | None = None
+    ) -> Iterator[T]:
         """convert(id, *columns) of the rows in catalog order; where a later layer replaced an id,
-        that layer's columns. Read again from a rebuilt index when damaged."""
+        that layer's columns. Read again from a rebuilt index when damaged. The flags are checked
+        first: of these `ids` when the rows are only theirs, else of the whole table."""
 
         def make() -> Iterator[T]:
-            self.check_table()
+            if ids is None:
+                self.check_table()
+            else:
+                self._check_ids(ids)
             cur = self.db.cursor()
             cur.execute(f"SELECT id, top, {columns} FROM services WHERE {IN_FORCE} {sql} ORDER BY layer, fkey, seq", params)
             while batch := cur.fetchmany(256):
@@ -296,8 +313,10 @@ class IndexedServices(Mapping[str, m.Service]):
         from hanban.index.fts import fts_candidates
 
         def find() -> list[str]:
-            # one FTS row per service row, else search would miss services without a word
-            if self.db.execute("SELECT count(*) FROM fts").fetchone()[0] != self.check_table():
+            # one FTS row per service row, else search would miss services without a word (both
+            # counted from B-tree pages, not rows: the FTS table's sizes, one row per document)
+            rows = self.db.execute("SELECT (SELECT count(*) FROM fts_docsize) - (SELECT count(*) FROM services)").fetchone()[0]
+            if rows != 0:
                 raise Inconsistent("the search table does not hold every service")
             return fts_candidates(self.db, len(self), query)
 
@@ -318,7 +337,7 @@ class IndexedServices(Mapping[str, m.Service]):
             return SearchRow(sid, s.name, None, s)
 
         # the large data only where nothing was prepared for search
-        return self._rows(where, params, "name, search, CASE WHEN search IS NULL THEN data END", convert)
+        return self._rows(where, params, "name, search, CASE WHEN search IS NULL THEN data END", convert, ids)
 
 
 def check_tables(t: Tables) -> Tables:
