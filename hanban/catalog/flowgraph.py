@@ -268,7 +268,7 @@ class Graph:
             if len(nxt) > MAX_STATES:
                 raise FlowTooIntricate(q.id, len(nxt))
             states = nxt
-        return max(states.values())
+        return max(states.values(), default=len(start.answers))
 
     def _live(self) -> list[frozenset[str]]:
         """After each question (by position): the ids of the answers a later condition reads."""

@@ -61,6 +61,19 @@ def is_busy(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
+def unavailable(exc: sqlite3.Error, folder: str, wait: int) -> None:
+    """Raise CacheUnavailable for an error that is not damage (a lock, a full disk, a read-only folder)."""
+    from hanban.catalog.load import CacheUnavailable
+
+    text = str(exc)
+    if is_busy(exc):
+        raise CacheUnavailable(key="cache.busy", seconds=wait) from None
+    if "full" in text or "disk I/O" in text:
+        raise CacheUnavailable(key="cache.full", folder=folder, why=text) from None
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        raise CacheUnavailable(key="cache.unwritable", folder=folder, why=text) from None
+
+
 def checked(text: str) -> Any:
     """A row's JSON, parsed; ValueError when it is not what hanban writes."""
     if (not text.isprintable() and RAW_RE.search(text)) or ("\\" in text and any(m.group() != "\\\\" for m in ESCAPE_RE.finditer(text))):

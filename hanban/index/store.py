@@ -38,7 +38,7 @@ from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog, Tables
 from hanban.errors import CatalogError, HanbanError
 from hanban.index import cachedir
-from hanban.index.services import IndexedServices, Reader, check_tables, is_busy, read_meta
+from hanban.index.services import IndexedServices, Reader, check_tables, is_busy, read_meta, unavailable
 
 if TYPE_CHECKING:
     from hanban.catalog.wizard_model import Wizard
@@ -195,15 +195,7 @@ class SqliteIndex:
             db.close()
 
     def _unavailable(self, exc: sqlite3.Error) -> None:
-        """Raise CacheUnavailable for an error that is not damage (a lock, a full disk, a read-only folder)."""
-        text = str(exc)
-        folder = str(self.path.parent)
-        if is_busy(exc):
-            raise CacheUnavailable(key="cache.busy", seconds=LOCK_WAIT) from None
-        if "full" in text or "disk I/O" in text:
-            raise CacheUnavailable(key="cache.full", folder=folder, why=text) from None
-        if "readonly" in text or "read-only" in text or "unable to open" in text:
-            raise CacheUnavailable(key="cache.unwritable", folder=folder, why=text) from None
+        unavailable(exc, str(self.path.parent), LOCK_WAIT)
 
     def _stat(self) -> os.stat_result | None:
         try:
@@ -379,8 +371,9 @@ class SqliteIndex:
             self.warn(CacheNotice(key="cache.rebuilt", folder=str(self.path.parent)))
 
     def _recover(self, why: str) -> sqlite3.Connection:
-        """After damage was read (`why`, not repeated: it may hold what the damage wrote): the index deleted and built again, said in one line (or,
-        when it cannot be, the catalog built into memory the same way, after a warning)."""
+        """After damage was read (`why`, not repeated: it may hold what the damage wrote): the index
+        deleted and built again, said in one line (or, when it cannot be, the catalog built into
+        memory the same way, after a warning)."""
         self.seed = None  # (what was read may have come from it: compiled this time)
         try:
             self._remove()
