@@ -294,7 +294,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'pack.err.sha256_arg': ('--sha256 应为 64 个十六进制字符', '--sha256 應為 64 個十六進位字元', '--sha256 must be 64 hexadecimal characters'),
     'pack.err.digest': ('{source} 的 SHA-256 是 {got}，而不是 {want}', '{source} 的 SHA-256 是 {got}，而不是 {want}', '{source} has SHA-256 {got}, not {want}'),
     'pack.err.disk': ('无法在 {folder} 中安装资料包：{why}', '無法在 {folder} 中安裝資料包：{why}', 'cannot install the pack in {folder}: {why}'),
-    'pack.err.lock_link': ('{lock} 是符号链接，不是 hanban 的锁文件：不予跟随（请删除后重试）', '{lock} 是符號連結，不是 hanban 的鎖定檔：不予跟隨（請刪除後重試）', "{lock} is a symbolic link, not hanban's lock file: it is not followed (remove it and try again)"),
+    'pack.err.lock_link': ('{lock} 是符号链接，不是 hanban 的锁文件：不予跟随（请删除后重试）', '{lock} 是符號連結，不是 hanban 的鎖檔案：不予跟隨（請刪除後重試）', "{lock} is a symbolic link, not hanban's lock file: it is not followed (remove it and try again)"),
     'pack.err.busy': ('另一个 hanban 正在更新数据（{lock}）；请等它结束后再试', '另一個 hanban 正在更新資料（{lock}）；請等它結束後再試', 'another hanban is updating the catalog ({lock}); try again when it has finished'),
     'pack.err.no_previous': ('没有可以退回的上一个资料包', '沒有可以退回的上一個資料包', 'there is no previous pack to go back to'),
     'pack.err.previous_gone': ('上一个资料包 {name} 已不存在', '上一個資料包 {name} 已不存在', 'the previous pack {name} is no longer there'),
