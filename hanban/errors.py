@@ -107,7 +107,19 @@ class ExitStatus(IntEnum):
     NOT_FOUND = 1  # nothing matched, or problems were found
     USAGE = 2  # bad input: usage, unknown service, bad answers, unreadable catalog
     REFUSED = 3  # a catalog pack was refused (or there is nothing to roll back to): nothing was changed
+    HANGUP = 129  # SIGHUP during the wizard (the terminal went away): 128 + 1
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM during the wizard: 128 + 15
+
+
+class Stopped(KeyboardInterrupt):
+    """A SIGTERM or SIGHUP during the wizard, handled as Ctrl-C is (the answers kept, one line,
+    nothing half-written), with its own exit status (128 + the signal's number)."""
+
+    def __init__(self, signum: int, name: str) -> None:
+        super().__init__(name)
+        self.signum = signum
+        self.name = name
 
 
 class _Record:

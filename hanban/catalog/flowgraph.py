@@ -235,18 +235,50 @@ class Graph:
 
     def longest(self, answers: Mapping[str, Answer]) -> int:
         """How many questions the longest path from these answers asks in all (answered ones
-        included), taking the representative values of each later question (`representatives`)."""
+        included), taking the representative values of each later question (`representatives`).
+
+        A walk over the questions in asking order, as `reach` does: a state keeps only the answers a
+        later condition reads, with the most questions a path to it has asked; paths that agree on
+        those answers ask the same questions from here on. The work is the states times the values,
+        summed over the questions (independent questions: one state all along), not the paths.
+        """
+        qs = self.wiz.questions
+        start = walk(qs, answers)
+        if start.next is None:
+            return len(start.answers)
         reps = self.representatives()
-
-        def go(given: dict[str, Answer]) -> int:
-            pos = walk(self.wiz.questions, given)
-            if pos.next is None:
-                return len(pos.answers)
-            q = pos.next
+        first = next(i for i, q in enumerate(qs) if q is start.next)
+        live = self._live()
+        states: dict[tuple[tuple[str, Answer], ...], int] = {tuple(start.answers.items()): len(start.answers)}
+        for i in range(first, len(qs)):
+            q, keep = qs[i], live[i]
             values = reps.get(q.id) or self.all_values(q)
-            return max(go({**pos.answers, q.id: v}) for v in values)
+            nxt: dict[tuple[tuple[str, Answer], ...], int] = {}
+            for state, count in states.items():
+                kept = tuple(a for a in state if a[0] in keep)
+                if not cond.holds(q.when, dict(state)):
+                    grown = [(kept, count)]
+                elif q.id in keep:
+                    grown = [((*kept, (q.id, v)), count + 1) for v in values]
+                else:
+                    grown = [(kept, count + 1)]
+                for key, n in grown:
+                    if n > nxt.get(key, -1):
+                        nxt[key] = n
+            if len(nxt) > MAX_STATES:
+                raise FlowTooIntricate(q.id, len(nxt))
+            states = nxt
+        return max(states.values(), default=len(start.answers))
 
-        return go(dict(answers))
+    def _live(self) -> list[frozenset[str]]:
+        """After each question (by position): the ids of the answers a later condition reads."""
+        live: list[frozenset[str]] = []
+        later: set[str] = set()
+        for q in reversed(self.wiz.questions):
+            live.append(frozenset(later))
+            later.update(cond.questions_in(q.when))
+        live.reverse()
+        return live
 
     def reach(self, service: str | None = None, *, edges: bool = False) -> Reach:
         """Which questions some path asks (for one service, or any), and with `edges` which
@@ -261,12 +293,7 @@ class Graph:
         and refused past MAX_STATES (`FlowTooIntricate`) for conditions that read ever more.
         """
         qs = self.wiz.questions
-        live: list[frozenset[str]] = []  # after question i: the ids a later condition reads
-        later: set[str] = set()
-        for q in reversed(qs):
-            live.append(frozenset(later))
-            later.update(cond.questions_in(q.when))
-        live.reverse()
+        live = self._live()  # after question i: the ids a later condition reads
         reps = self.representatives()
         services: list[Answer] = [service] if service is not None else list(self.service_representatives())
         if service is not None:

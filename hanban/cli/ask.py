@@ -62,8 +62,16 @@ def command(
 
 
 def _ask(io: Io, catalog: Catalog, lang: Lang, preset: dict[str, Any], *, resumable: bool) -> dict[str, Any]:
-    """The questions on a terminal. Stopped half-way (Ctrl-C), the answers so far are kept for the
-    next `hanban ask`, which offers to carry on (`cli.unfinished`); finished, they are dropped."""
+    """The questions on a terminal. Stopped half-way (Ctrl-C, SIGTERM, SIGHUP: `cli.signals`), the
+    answers so far are kept for the next `hanban ask`, which offers to carry on (`cli.unfinished`);
+    finished, they are dropped."""
+    from hanban.cli.signals import stopping_on_signals
+
+    with stopping_on_signals():
+        return _questions(io, catalog, lang, preset, resumable=resumable)
+
+
+def _questions(io: Io, catalog: Catalog, lang: Lang, preset: dict[str, Any], *, resumable: bool) -> dict[str, Any]:
     from hanban.cli import unfinished
     from hanban.cli.prompts import QuestionaryPrompter
     from hanban.wizard import flow

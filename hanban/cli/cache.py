@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from hanban.cli.errors import handles_errors, invocation
+
+if TYPE_CHECKING:
+    from hanban.strings import Lang
 
 
 def _folder() -> Path:
@@ -75,9 +79,17 @@ def clear(ctx: typer.Context) -> None:
 
     inv = invocation(ctx)
     io, lang = inv.io, inv.lang
+    from hanban.catalog.load import CacheUnavailable
+
     removed, kept, freed = 0, 0, 0
+    denied: list[tuple[cachedir.IndexFile, str]] = []  # (a file, why this user may not delete it)
     for f in cachedir.index_files(_folder()):
-        if cachedir.remove(f.path):
+        try:
+            gone = cachedir.remove(f.path)
+        except CacheUnavailable as exc:
+            denied.append((f, str(exc.params.get("why", ""))))
+            continue
+        if gone:
             removed += 1
             freed += f.bytes
         else:
@@ -85,6 +97,20 @@ def clear(ctx: typer.Context) -> None:
     io.say("hanban: " + word("cache.cleared", lang, n=removed, size=_size(freed)))
     if kept:
         io.say("hanban: " + word("cache.kept_in_use", lang, n=kept))
+    if denied:
+        io.say("hanban: " + _denied(denied, lang))
+
+
+def _denied(denied: list[tuple[Any, str]], lang: Lang) -> str:
+    """The truth about files this user may not delete: why, the first of them and its owner."""
+    from hanban.strings import word
+
+    first, why = denied[0]
+    try:
+        uid: object = first.path.stat().st_uid
+    except OSError:
+        uid = "?"
+    return word("cache.kept_denied", lang, n=len(denied), why=why, path=str(first.path), uid=uid)
 
 
 COMMANDS = [("info", info), ("clear", clear)]  # registered (with their help in the person's language) by cli.app

@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 import typer
 
 from hanban.cli.context import Invocation, Io
-from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound, PackRefused
+from hanban.errors import CatalogError, ExitStatus, HanbanError, NotFound, PackRefused, Stopped
 from hanban.strings import Lang, word
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -52,6 +52,9 @@ def handles_errors(fn: F) -> F:
             return fn(ctx, *args, **kwargs)
         except HanbanError as exc:
             raise typer.Exit(report(io, exc, inv.lang)) from None
+        except Stopped as exc:  # SIGTERM or SIGHUP during the wizard (cli.signals)
+            io.say(word("msg.stopped", inv.lang, name=exc.name))
+            raise typer.Exit(128 + exc.signum) from None
         except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D (end of input) at a prompt
             io.say(word("msg.interrupted", inv.lang))
             raise typer.Exit(ExitStatus.INTERRUPTED) from None

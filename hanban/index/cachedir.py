@@ -100,6 +100,8 @@ def held_elsewhere(path: Path) -> bool:
         fd = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
         return False
+    except PermissionError as exc:  # (another user's file, e.g. made by `sudo hanban`: not a lock)
+        raise CacheUnavailable(key="cache.unwritable", folder=str(path.parent), why=exc.strerror or str(exc)) from None
     except OSError:
         return True  # cannot tell: keep it
     try:
@@ -114,7 +116,8 @@ def held_elsewhere(path: Path) -> bool:
 
 
 def remove(path: Path) -> bool:
-    """Delete an index file and its side files, unless another process holds it (False then)."""
+    """Delete an index file and its side files, unless another process holds it (False then).
+    CacheUnavailable when this user may not (another user's file, a folder it cannot write)."""
     if held_elsewhere(path):
         return False
     for suffix in ("", *SIDE_FILES):

@@ -40,16 +40,16 @@ def fts_candidates(db: sqlite3.Connection, count: int, query: str, limit: int = 
         return f" {op} ".join('"' + g.replace('"', '""') + '"' for g in pieces)
 
     if grams:
-        add("fts MATCH ? AND s.top = 1 LIMIT ?", match(grams, "AND"))
+        add("fts MATCH ? AND +s.top = 1 LIMIT ?", match(grams, "AND"))
         if len(ids) < limit:
             rare = _rare(db, count, grams)
             if rare:
-                add("fts MATCH ? AND s.top = 1 ORDER BY fts.rank LIMIT ?", match(rare, "OR"))
+                add("fts MATCH ? AND +s.top = 1 ORDER BY fts.rank LIMIT ?", match(rare, "OR"))
         if len(ids) < limit:
-            add("fts MATCH ? AND s.top = 1 LIMIT ?", match(grams, "OR"))
+            add("fts MATCH ? AND +s.top = 1 LIMIT ?", match(grams, "OR"))
     for w in short if len(ids) < limit else ():
         like = "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        add("fts.text LIKE ? ESCAPE '\\' AND s.top = 1 LIMIT ?", like)
+        add("fts.text LIKE ? ESCAPE '\\' AND +s.top = 1 LIMIT ?", like)
     return list(ids)
 
 

@@ -18,6 +18,7 @@ catalog's index compiled when the wheel was built (`prebuilt`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
@@ -37,12 +38,12 @@ from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog, Tables
 from hanban.errors import CatalogError, HanbanError
 from hanban.index import cachedir
-from hanban.index.services import IndexedServices, Reader, check_tables, is_busy, read_meta
+from hanban.index.services import IndexedServices, Reader, check_tables, is_busy, read_meta, unavailable
 
 if TYPE_CHECKING:
     from hanban.catalog.wizard_model import Wizard
 
-FORMAT = 7  # bump when the stored shape changes (4: content hashes, catalog folders in meta; 5: catalog identity, validity dates; 6: names without rowid; 7: outside pages, reported facts, rules resting on facts)
+FORMAT = 8  # bump when the stored shape changes (4: content hashes, catalog folders in meta; 5: catalog identity, validity dates; 6: names without rowid; 7: outside pages, reported facts, rules resting on facts; 8: an index of the row flags, checked before reading in order)
 ENV_CACHE = "HANBAN_CACHE"
 LOCK_WAIT = 120  # seconds another hanban may hold the index's lock before this one loads directly
 NOTICE_AFTER = 0.5  # seconds of waiting for that lock before saying so
@@ -66,6 +67,7 @@ CREATE TABLE services(rid INTEGER PRIMARY KEY, unit INT NOT NULL, layer INT NOT 
 CREATE INDEX services_id ON services(id, top);
 CREATE INDEX services_order ON services(layer, fkey, seq);
 CREATE INDEX services_unit ON services(unit);
+CREATE INDEX services_flags ON services(top, first);
 CREATE TABLE names(key TEXT NOT NULL, rid INT NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
 CREATE INDEX names_rid ON names(rid);
 CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='trigram')
@@ -149,6 +151,8 @@ class SqliteIndex:
         self.seed = seed  # puts a new index file in place from a prebuilt one, when it may (`prebuilt.place`)
         self.files: list[FileRef] = []
         self._told_waiting = False
+        self._rebuilt = False  # the index was found damaged while reading and built again on disk
+        self._first_build = False  # the update under way is the index's first
 
     # -- the UnitCache interface --------------------------------------------------------------
     def load(self, files: list[FileRef], progress: ProgressFactory | None) -> Catalog:
@@ -164,6 +168,9 @@ class SqliteIndex:
                 raise
             except sqlite3.Error as exc:
                 db.close()
+                if self._first_build:  # (a full disk: an index of empty tables would stay behind)
+                    with contextlib.suppress(CacheUnavailable):
+                        self._remove()
                 self._unavailable(exc)
                 # Damaged beyond what opening it showed ("database disk image is malformed"): never
                 # trusted; deleted and built again, once.
@@ -188,15 +195,7 @@ class SqliteIndex:
             db.close()
 
     def _unavailable(self, exc: sqlite3.Error) -> None:
-        """Raise CacheUnavailable for an error that is not damage (a lock, a full disk, a read-only folder)."""
-        text = str(exc)
-        folder = str(self.path.parent)
-        if is_busy(exc):
-            raise CacheUnavailable(key="cache.busy", seconds=LOCK_WAIT) from None
-        if "full" in text or "disk I/O" in text:
-            raise CacheUnavailable(key="cache.full", folder=folder, why=text) from None
-        if "readonly" in text or "read-only" in text or "unable to open" in text:
-            raise CacheUnavailable(key="cache.unwritable", folder=folder, why=text) from None
+        unavailable(exc, str(self.path.parent), LOCK_WAIT)
 
     def _stat(self) -> os.stat_result | None:
         try:
@@ -318,6 +317,7 @@ class SqliteIndex:
         row = self._waiting(stored)
         if row is not None and row[0] == now:
             return False
+        self._first_build = row is None  # nothing stored yet: a failed build leaves nothing worth keeping
         # Plan and write under the write lock: another hanban updating the same index at the same
         # moment either finished first (and there is nothing left to do) or waits for this one.
         self._lock(db)
@@ -349,7 +349,7 @@ class SqliteIndex:
 
     # -- reading ----------------------------------------------------------------------------------
     def _catalog(self, db: sqlite3.Connection) -> Catalog:
-        reader = Reader(db, self._recover)
+        reader = Reader(db, self._recover, self._say_rebuilt)
 
         @functools.lru_cache(maxsize=1)
         def tables() -> Tables:
@@ -365,9 +365,15 @@ class SqliteIndex:
 
         return Catalog(IndexedServices(reader, tables), tables, wizard, glossary)
 
-    def _recover(self) -> sqlite3.Connection:
-        """After damage was read: the index deleted and built again (or, when it cannot be, the
-        catalog built into memory the same way, after a warning)."""
+    def _say_rebuilt(self) -> None:
+        """One line, once the rebuilt index was read (a rebuild into memory has said its own)."""
+        if self._rebuilt and self.warn is not None:
+            self.warn(CacheNotice(key="cache.rebuilt", folder=str(self.path.parent)))
+
+    def _recover(self, why: str) -> sqlite3.Connection:
+        """After damage was read (`why`, not repeated: it may hold what the damage wrote): the index
+        deleted and built again, said in one line (or, when it cannot be, the catalog built into
+        memory the same way, after a warning)."""
         self.seed = None  # (what was read may have come from it: compiled this time)
         try:
             self._remove()
@@ -378,6 +384,7 @@ class SqliteIndex:
                 db.close()
                 raise
             db.execute(f"PRAGMA busy_timeout = {LOCK_WAIT * 1000}")
+            self._rebuilt = True
             return db
         except CacheUnavailable as exc:
             if self.warn is not None:

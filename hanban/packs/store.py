@@ -78,8 +78,10 @@ class PackStore:
         """Hold the data folder's lock; refuse at once when another update or rollback holds it."""
         try:
             self.packs.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.data / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(self.data / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)  # (never where a link points)
         except OSError as exc:
+            if (self.data / LOCK).is_symlink():
+                raise PackRefused(key="pack.err.lock_link", lock=str(self.data / LOCK)) from None
             raise PackRefused(key="pack.err.disk", folder=str(self.data), why=exc.strerror or str(exc)) from None
         try:
             if not _try_lock(fd):

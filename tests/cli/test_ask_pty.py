@@ -65,3 +65,54 @@ def test_ctrl_c_leaves_quietly_with_exit_130() -> None:
     child.close()
     assert child.exitstatus == 130
     assert "Traceback" not in rest
+
+
+@pytest.mark.parametrize(("sig", "status", "name"), [(15, 143, "SIGTERM"), (1, 129, "SIGHUP")])
+def test_sigterm_and_sighup_restore_the_terminal_keep_the_answers_and_say_so(sig: int, status: int, name: str) -> None:
+    import json
+    import termios
+    from pathlib import Path
+
+    data = Path(os.environ["HANBAN_DATA"])
+    child = spawn()
+    child.expect(FIRST["en"])
+    child.send("police clearance\r")
+    child.expect(r"question 2\b")  # a service chosen: there is an answer to keep
+    raw = termios.tcgetattr(child.child_fd)[3]
+    assert not raw & termios.ICANON  # (the prompt reads keys: the terminal is raw now)
+    child.kill(sig)
+    child.expect(pexpect.EOF)
+    rest = ANSI.sub("", child.before)
+    lflag = termios.tcgetattr(child.child_fd)[3]  # the pty's settings as hanban left them
+    child.close()
+    assert child.exitstatus == status, (child.signalstatus, rest[-500:])
+    assert lflag & termios.ICANON and lflag & termios.ECHO  # not left -icanon -echo
+    assert "Traceback" not in rest
+    assert f"hanban: stopped by {name}" in rest and rest.count(f"stopped by {name}") == 1
+    assert word("w.kept", "en") in rest
+    kept = json.loads((data / "unfinished-answers.json").read_text("utf-8"))
+    assert kept["answers"] == {"service": "no-crime-certificate"}
+    assert sorted(p.name for p in data.iterdir()) == ["unfinished-answers.json"]  # nothing half-written
+
+
+def test_sigterm_at_the_offer_to_carry_on_keeps_the_earlier_answers() -> None:
+    import json
+    import termios
+    import time
+    from pathlib import Path
+
+    data = Path(os.environ["HANBAN_DATA"])
+    data.mkdir(parents=True)
+    kept = {"saved": time.time(), "answers": {"service": "no-crime-certificate"}}
+    (data / "unfinished-answers.json").write_text(json.dumps(kept), "utf-8")
+    child = spawn()
+    child.expect("Carry on where you stopped")
+    child.kill(15)
+    child.expect(pexpect.EOF)
+    rest = ANSI.sub("", child.before)
+    lflag = termios.tcgetattr(child.child_fd)[3]
+    child.close()
+    assert child.exitstatus == 143 and "Traceback" not in rest, rest[-500:]
+    assert lflag & termios.ICANON and lflag & termios.ECHO
+    assert rest.count("hanban: stopped by SIGTERM") == 1
+    assert json.loads((data / "unfinished-answers.json").read_text("utf-8"))["answers"] == kept["answers"]

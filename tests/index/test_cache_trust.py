@@ -201,6 +201,35 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sqlite3, "connect", connect)
 
 
+def test_a_full_disk_during_the_first_build_leaves_no_empty_index_file(runner: CliRunner, own_cache: Path, full_disk: None) -> None:
+    # the schema fits, the catalog does not: the file made for it held nothing but its empty tables
+    # (64 KiB) and was left behind on every run
+    got = run_list(runner)
+    assert got.exit_code == 0 and got.stdout == clean_list()
+    assert sorted(p.name for p in own_cache.iterdir()) == []
+
+
+def test_a_full_disk_during_an_update_keeps_the_index_it_had(runner: CliRunner, own_cache: Path, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    ov = write("ov/a.yaml", service_yaml("local-a", en="Local A")).parent
+    ix.open_catalog([ov], directory=own_cache)
+    before = index_file(own_cache).read_bytes()
+    for i in range(40):
+        write(f"ov/b{i}.yaml", service_yaml(f"local-b{i}", zh=f"测试服务乙{i}", en=f"Local B {i} " + "x" * 2000))
+    real = sqlite3.connect
+
+    def connect(path: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        db = real(path, *args, **kwargs)
+        if str(path).endswith(".sqlite"):
+            db.execute(f"PRAGMA max_page_count = {len(before) // 4096 + 2}")  # (the update does not fit)
+        return db
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    warned: list[str] = []
+    cat = ix.open_catalog([ov], directory=own_cache, warn=lambda e: warned.append(e.key))
+    assert "local-b39" in cat.services and warned == ["cache.full"]
+    assert index_file(own_cache).read_bytes() == before  # the built index stays for the next run
+
+
 def test_a_full_disk_under_the_cache_warns_once_and_loads_directly_on_every_run(runner: CliRunner, own_cache: Path, full_disk: None) -> None:
     for _ in range(2):
         got = run_list(runner)
