@@ -9,7 +9,6 @@ import json
 import tarfile
 import tracemalloc
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
