@@ -74,10 +74,10 @@ class _TarInfo(tarfile.TarInfo):
     block that is neither a header nor the archive's end (data after the archive, or no end)."""
 
     @classmethod
-    def frombuf(cls, buf: bytes, encoding: str, errors: str) -> tarfile.TarInfo:
+    def frombuf(cls, buf: bytes | bytearray, encoding: str, errors: str) -> _TarInfo:
         try:
             return super().frombuf(buf, encoding, errors)
-        except tarfile.EOFHeaderError:  # a block of zeros: the archive's end (what follows is checked)
+        except _EOF_HEADER:  # a block of zeros: the archive's end (what follows is checked)
             raise
         except tarfile.HeaderError:  # no end blocks, a cut block, or a block that is not a header
             raise _NotHeader from None
@@ -91,6 +91,9 @@ class _TarInfo(tarfile.TarInfo):
         else:
             tar._hanban_chain = 0  # type: ignore[attr-defined]
         return super()._proc_member(tar)  # type: ignore[misc,no-any-return]
+
+
+_EOF_HEADER: type[Exception] = tarfile.EOFHeaderError  # type: ignore[attr-defined]  # (not in typeshed)
 
 
 class _NotHeader(Exception):
