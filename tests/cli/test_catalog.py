@@ -284,6 +284,18 @@ def test_a_url_that_times_out_is_refused(runner: CliRunner, with_pack: Path, ser
     assert fingerprint(with_pack) == before
 
 
+@pytest.mark.parametrize("size", [0, 400], ids=["headers", "body"])
+def test_a_server_that_drips_is_given_up_on_at_the_deadline(runner: CliRunner, with_pack: Path, server: Server, size: int) -> None:
+    """--timeout bounds the whole download, headers included: a server sending one byte every
+    0.1 s (each read returns, so no single wait times out) is cut off after about 1 s."""
+    server.routes["/drip.tar.gz"] = Route(body=b"\x1f\x8b" + b"x" * size, drip=0.1)
+    before = fingerprint(with_pack)
+    refused(run(runner, "catalog", "update", server.url("/drip.tar.gz"), "--timeout", "1"), "no answer within 1 s")
+    assert server.done.wait(120)
+    assert server.dripped["/drip.tar.gz"] < 60  # of 100+ bytes: the connection was closed (not a wall-clock assertion)
+    assert fingerprint(with_pack) == before
+
+
 def test_a_server_that_is_not_there_and_other_schemes_are_refused(runner: CliRunner, with_pack: Path) -> None:
     import socket
 
