@@ -8,7 +8,7 @@ import datetime
 from pathlib import Path
 
 from hanban import __version__
-from hanban.catalog.files import Root, list_files
+from hanban.catalog.files import Root, is_folder, list_files
 from hanban.catalog.load import full_check
 from hanban.errors import CatalogError, PackRefused, Problem
 from hanban.packs.archive import sha256, write_pack
@@ -21,7 +21,7 @@ def build_pack(folder: Path, seeds: Path | None = None) -> tuple[bytes, Manifest
     """The pack of `folder` (a catalog layer over the built-in catalog) and its manifest; raise
     CatalogError with every problem when the folder does not validate, PackRefused when it gives
     no catalog identity."""
-    if not folder.is_dir():
+    if not is_folder(folder):
         raise PackRefused(key="pack.err.not_folder", folder=str(folder))
     cat, problems = full_check([folder], pack=None, seeds=seeds)
     if problems:

@@ -408,3 +408,12 @@ def test_a_pack_that_does_not_validate_is_refused_with_its_first_problem_in_the_
     assert got.exit_code == 3 and got.stdout == ""
     assert "资料包中的资料目录未通过校验（" in got.stderr and "services/bad.yaml:2: services[0]: 缺少必填字段“name”" in got.stderr
     assert fingerprint(with_pack) == before
+
+
+@pytest.mark.parametrize("where", ["missing", "too long"])
+def test_a_folder_path_too_long_for_the_system_is_treated_as_a_missing_folder(runner: CliRunner, tmp_path: Path, data: Path, where: str) -> None:
+    folder = tmp_path / ("x" * 300 if where == "too long" else "nope")  # (a name over 255 bytes: ENAMETOOLONG)
+    refused(run(runner, "catalog", "pack", str(folder), "--output", str(tmp_path / "p.tar.gz")), "is not a folder")
+    got = run(runner, "validate", "--seeds", str(folder))
+    assert got.exit_code == 1 and "seed folder not found" in got.stdout and "cannot write output" not in got.output
+    assert got.stderr.splitlines() == ["hanban: 1 problem(s) found"]
