@@ -14,7 +14,7 @@ def _label(name: str, lang: Lang) -> str:
 
     if name == BUILTIN:
         return word("pack.label.builtin", lang)
-    return word("pack.label.pack", lang, version=name.rsplit("-", 1)[0])
+    return word("pack.label.pack", lang, version=name.split("-", 1)[0])  # (VERSION-DIGEST or VERSION-DIGEST-N)
 
 
 @handles_errors
@@ -34,7 +34,7 @@ def update(
     try:
         got = install(data_dir(), source, digest=sha256, timeout=timeout)
     except AlreadyCurrent as exc:
-        io.say(f"hanban: {word('pack.done.same', lang, version=str(exc).rsplit('-', 1)[0])}")
+        io.say(f"hanban: {word('pack.done.same', lang, version=str(exc).split('-', 1)[0])}")
         return
     m = got.manifest
     io.say(f"hanban: {word('pack.done.update', lang, version=m.version, as_of=m.as_of, source=source, previous=_label(got.previous, lang))}")

@@ -20,7 +20,7 @@ class Installed(NamedTuple):
     previous: str  # the pack now kept as the previous one, or BUILTIN
 
 
-def update(data: Path, source: str, *, digest: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> Installed:
+def update(data: Path, source: str, *, digest: str | None = None, timeout: float = DEFAULT_TIMEOUT, allow_unsigned: bool = False) -> Installed:
     """Install the pack at `source` (a file or an http(s) URL) as the current one, keeping the one
     before; raise PackRefused (nothing changed) or store.AlreadyCurrent."""
     if digest is not None and not SHA256_RE.match(digest.lower()):
