@@ -33,6 +33,20 @@ def pack_folder(dest: Path, version: str = PACK_VERSION, as_of: str = PACK_AS_OF
     return dest
 
 
+class Keys(NamedTuple):
+    private: Path  # PEM, as scripts/pack_keygen.py writes it
+    public: Path
+
+
+def make_keys(folder: Path, name: str = "publisher.pem") -> Keys:
+    """A new Ed25519 key pair in `folder` (a real one, made as a publisher makes theirs)."""
+    from hanban.packs.sign import generate
+
+    folder.mkdir(parents=True, exist_ok=True)
+    public, _ = generate(folder / name)
+    return Keys(folder / name, public)
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

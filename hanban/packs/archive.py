@@ -9,12 +9,13 @@ import io
 import re
 import tarfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from hanban.catalog.files import YAML_SUFFIXES
 from hanban.errors import PackRefused
 from hanban.packs import limits
 from hanban.packs.manifest import MANIFEST, Manifest, read_manifest
+from hanban.packs.sign import MAX_SIGNATURE_BYTES, SIGNATURE
 
 MAX_MEMBERS = 10_000
 MAX_FILE_BYTES = 5 * 1024 * 1024  # as for any catalog file (hanban.catalog.yamlio.MAX_BYTES)
@@ -26,12 +27,14 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_pack(manifest: Manifest, files: Mapping[str, bytes], mtime: int) -> bytes:
-    """The pack as .tar.gz bytes: manifest.json first, then the files in sorted order, with fixed
-    owners, modes and times (`mtime`), so the same catalog always gives the same bytes and digest."""
+def write_pack(manifest: Manifest, files: Mapping[str, bytes], mtime: int, signature: bytes | None = None) -> bytes:
+    """The pack as .tar.gz bytes: manifest.json first (then its signature, if any), then the files
+    in sorted order, with fixed owners, modes and times (`mtime`), so the same catalog always gives
+    the same bytes and digest."""
     buf = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0) as gz, tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        for name, data in [(MANIFEST, manifest.to_json().encode("utf-8")), *sorted(files.items())]:
+        head = [(MANIFEST, manifest.to_json().encode("utf-8"))] + ([(SIGNATURE, signature)] if signature is not None else [])
+        for name, data in [*head, *sorted(files.items())]:
             info = tarfile.TarInfo(name)
             info.size, info.mtime, info.mode = len(data), mtime, 0o644
             info.uid = info.gid = 0
@@ -40,8 +43,10 @@ def write_pack(manifest: Manifest, files: Mapping[str, bytes], mtime: int) -> by
     return buf.getvalue()
 
 
-def read_pack(data: bytes, source: str) -> tuple[Manifest, dict[str, bytes]]:
-    """The manifest and files of a pack, every member and hash checked (raise PackRefused)."""
+def read_pack(data: bytes, source: str, verify: Callable[[bytes, bytes | None], object] | None = None) -> tuple[Manifest, dict[str, bytes]]:
+    """The manifest and files of a pack, every member and hash checked (raise PackRefused).
+    `verify(manifest bytes, signature bytes or None)` raises to refuse the pack, before the
+    manifest is parsed or a file is looked at."""
     if not data.startswith(b"\x1f\x8b"):
         head = data[:1024].lstrip().lower()
         web_page = head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")) or b"<html" in head
@@ -50,6 +55,9 @@ def read_pack(data: bytes, source: str) -> tuple[Manifest, dict[str, bytes]]:
     raw = members.pop(MANIFEST, None)
     if raw is None:
         raise PackRefused(key="pack.err.no_manifest", source=source)
+    signature = members.pop(SIGNATURE, None)
+    if verify is not None:
+        verify(raw, signature)
     manifest = read_manifest(raw, source)
     for name in members:
         if name not in manifest.files:
@@ -140,7 +148,7 @@ def _check_member(info: tarfile.TarInfo, source: str, seen: Mapping[str, bytes])
         raise PackRefused(key="pack.member.link", source=source, name=info.name)
     if not info.isreg() or info.issparse():
         raise PackRefused(key="pack.member.special", source=source, name=info.name)
-    if name != MANIFEST and not name.endswith(YAML_SUFFIXES):
+    if name not in (MANIFEST, SIGNATURE) and not name.endswith(YAML_SUFFIXES):
         raise PackRefused(key="pack.member.not_yaml", source=source, name=info.name)
     if name in seen:
         raise PackRefused(key="pack.member.twice", source=source, name=info.name)
@@ -149,7 +157,8 @@ def _check_member(info: tarfile.TarInfo, source: str, seen: Mapping[str, bytes])
 
 def _body(tar: tarfile.TarFile, info: tarfile.TarInfo, source: str, total: int) -> bytes:
     """A member's bytes, its size checked against the limits before any is read."""
-    limit = limits.MAX_MANIFEST_BYTES if safe_name(info.name, source) == MANIFEST else MAX_FILE_BYTES
+    name = safe_name(info.name, source)
+    limit = limits.MAX_MANIFEST_BYTES if name == MANIFEST else MAX_SIGNATURE_BYTES if name == SIGNATURE else MAX_FILE_BYTES
     if info.size > limit or total + info.size > MAX_UNPACKED_BYTES:
         raise PackRefused(key="pack.member.too_big", source=source, name=info.name)
     fh = tar.extractfile(info)

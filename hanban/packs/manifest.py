@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Callable
@@ -34,14 +35,17 @@ class Manifest(NamedTuple):
     publisher: str
     min_hanban: str  # the oldest hanban that reads it
     files: dict[str, FileEntry]  # relative path -> hash and size
+    expires: str = ""  # YYYY-MM-DD: the last day it may be installed ("" in packs made before 0.2)
 
     def to_json(self) -> str:
-        data = {
+        data: dict[str, Any] = {
             "format": self.format,
             "catalog": {"version": self.version, "as_of": self.as_of, "publisher": self.publisher or None},
             "min_hanban": self.min_hanban,
-            "files": {name: {"sha256": f.sha256, "size": f.size} for name, f in sorted(self.files.items())},
         }
+        if self.expires:
+            data["expires"] = self.expires
+        data["files"] = {name: {"sha256": f.sha256, "size": f.size} for name, f in sorted(self.files.items())}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -85,7 +89,19 @@ def read_manifest(raw: bytes, source: str) -> Manifest:
     if not isinstance(cat.get("as_of"), str) or not DAY_RE.match(cat["as_of"]):
         raise bad("field", "catalog.as_of")
     publisher = cat.get("publisher")
-    return Manifest(fmt, cat["version"], cat["as_of"], publisher if isinstance(publisher, str) else "", need, _files(data.get("files"), bad))
+    expires = data.get("expires", "")
+    if not isinstance(expires, str) or (expires and not (DAY_RE.match(expires) and _real_day(expires))):
+        raise bad("field", "expires")
+    files = _files(data.get("files"), bad)
+    return Manifest(fmt, cat["version"], cat["as_of"], publisher if isinstance(publisher, str) else "", need, files, expires)
+
+
+def _real_day(day: str) -> bool:
+    try:
+        datetime.date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
 
 
 def _files(value: Any, bad: Callable[[str, str], PackRefused]) -> dict[str, FileEntry]:

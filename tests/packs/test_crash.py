@@ -50,7 +50,7 @@ CHILD = textwrap.dedent("""
 def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Packs A and B, and a data folder where B is current and A the previous one."""
     from hanban.packs.build import build_pack
-    from hanban.packs.update import update
+    from hanban.packs.update import Trust, update
 
     tmp = tmp_path_factory.mktemp("crash")
     out = {}
@@ -58,8 +58,8 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         out[label] = tmp / f"{label}.tar.gz"
         out[label].write_bytes(build_pack(pack_folder(tmp / label, version=version, name=name))[0])
     out["data"] = tmp / "data"
-    update(out["data"], str(out["A"]), allow_unsigned=True)
-    update(out["data"], str(out["B"]), allow_unsigned=True)
+    update(out["data"], str(out["A"]), trust=Trust(allow_unsigned=True))
+    update(out["data"], str(out["B"]), trust=Trust(allow_unsigned=True))
     return out
 
 
