@@ -236,6 +236,7 @@ BAD_PACKS = {
     "a member ../x": (lambda f: pack_of(f, [Member("../x.yaml", b"x: 1\n")]), "contains '..'"),
     "a member /etc/x": (lambda f: pack_of(f, [Member("/etc/x.yaml", b"x: 1\n")]), "is an absolute path"),
     "a symlink member": (lambda f: pack_of(f, [Member("services/link.yaml", kind="symlink", target="/etc/passwd")]), "is a link"),
+    "a member name with a line break": (lambda f: pack_of(f, [Member("x\ny.yaml", kind="symlink", target="a")]), "member 'x\\ny.yaml' is a link"),
     "a hard link member": (lambda f: pack_of(f, [Member("services/hard.yaml", kind="hardlink", target="catalog.yaml")]), "is a link"),
     "a device member": (lambda f: pack_of(f, [Member("dev.yaml", kind="chr")]), "is a device or pipe"),
     "a pipe member": (lambda f: pack_of(f, [Member("fifo.yaml", kind="fifo")]), "is a device or pipe"),
