@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import itertools
 import json
 import shutil
@@ -77,6 +76,40 @@ YAML_NOISE = st.sampled_from([b"[" * 40 + b"]" * 40, b"&a x: *a\n", b"!!python/o
                               b"x: " + b"1" * 200 + b"\n", b"\t", b"services:\n  - id: x\n", b"'unclosed", b"{a: b, a: c}\n"])
 
 
+def mutate_member(draw: st.DrawFn, members: list[Member]) -> None:
+    """One change to a member or its header, or one member dropped, repeated or added."""
+    i = draw(st.integers(0, len(members) - 1))
+    change = draw(st.sampled_from(["kind", "name", "size", "pax", "drop", "twice", "insert"]))
+    m = members[i]
+    if change == "kind":
+        m.kind = draw(st.sampled_from(sorted(KINDS)))
+    elif change == "name":
+        m.name = draw(st.sampled_from(NAMES) | st.text(min_size=1, max_size=12))
+    elif change == "size":
+        m.size = draw(st.integers(0, 20 * MiB))
+    elif change == "pax":
+        m.pax = {draw(st.sampled_from(["comment", "path", "size", "GNU.sparse.size", "mtime"])): draw(st.text(max_size=8)) * draw(st.integers(1, 20_000))}
+    elif change == "drop":
+        members.pop(i)
+    elif change == "twice":
+        members.append(Member(m.name, m.body))
+    else:
+        members.insert(i, Member(draw(st.sampled_from(NAMES)), draw(YAML_NOISE)))
+
+
+def mutate_bytes(draw: st.DrawFn, data: bytes) -> bytes:
+    """The gzip'd bytes, mostly as they are; else cut, with bytes after them, or one byte changed."""
+    tail = draw(st.sampled_from(["", "", "", "", "", "cut", "append", "flip"]))
+    if tail == "cut":
+        return data[: draw(st.integers(0, len(data)))]
+    if tail == "append":
+        return data + draw(st.binary(min_size=1, max_size=20))
+    if tail == "flip":
+        at = draw(st.integers(0, len(data) - 1))
+        return data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1:]
+    return data
+
+
 @st.composite
 def hostile_packs(draw: st.DrawFn, files: dict[str, bytes]) -> tuple[bytes, dict[str, bytes]]:
     """A pack's bytes and the files it should install if accepted."""
@@ -97,40 +130,15 @@ def hostile_packs(draw: st.DrawFn, files: dict[str, bytes]) -> tuple[bytes, dict
     raw_manifest = json.dumps(manifest).encode() if draw(st.integers(0, 9)) else draw(st.binary(max_size=40)) + b"[" * draw(st.integers(0, 3000))
     members = [Member("manifest.json", raw_manifest)] + [Member(n, b) for n, b in sorted(files.items())]
     for _ in range(draw(st.integers(0, 3))):  # members and headers
-        i = draw(st.integers(0, len(members) - 1))
-        change = draw(st.sampled_from(["kind", "name", "size", "pax", "drop", "twice", "insert"]))
-        m = members[i]
-        if change == "kind":
-            m.kind = draw(st.sampled_from(sorted(KINDS)))
-        elif change == "name":
-            m.name = draw(st.sampled_from(NAMES) | st.text(min_size=1, max_size=12))
-        elif change == "size":
-            m.size = draw(st.integers(0, 20 * MiB))
-        elif change == "pax":
-            m.pax = {draw(st.sampled_from(["comment", "path", "size", "GNU.sparse.size", "mtime"])): draw(st.text(max_size=8)) * draw(st.integers(1, 20_000))}
-        elif change == "drop":
-            members.pop(i)
-        elif change == "twice":
-            members.append(Member(m.name, m.body))
-        else:
-            members.insert(i, Member(draw(st.sampled_from(NAMES)), draw(YAML_NOISE)))
-        if not members:
-            break
+        if members:
+            mutate_member(draw, members)
     fmt = draw(st.sampled_from([tarfile.PAX_FORMAT, tarfile.GNU_FORMAT, tarfile.USTAR_FORMAT]))
     try:
         tar = b"".join(m.raw(fmt) for m in members) + b"\0" * 1024
     except (ValueError, UnicodeError):
         tar = b"\0" * 1024
     data = gzip.compress(tar, compresslevel=1, mtime=0)
-    tail = draw(st.sampled_from(["", "", "", "", "", "cut", "append", "flip"]))
-    if tail == "cut":
-        data = data[: draw(st.integers(0, len(data)))]
-    elif tail == "append":
-        data += draw(st.binary(min_size=1, max_size=20))
-    elif tail == "flip":
-        at = draw(st.integers(0, len(data) - 1))
-        data = data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1:]
-    return data, files
+    return mutate_bytes(draw, data), files
 
 
 COUNTER = itertools.count()
