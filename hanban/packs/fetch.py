@@ -91,8 +91,7 @@ class _Download:
     def _get(self) -> bytes:
         from hanban import __version__
 
-        opener = urllib.request.build_opener(_HttpOnlyRedirects, _handler(http.client.HTTPConnection, urllib.request.HTTPHandler, self),
-                                             _handler(http.client.HTTPSConnection, urllib.request.HTTPSHandler, self))
+        opener = urllib.request.build_opener(_HttpOnlyRedirects, *_handlers(self))
         request = urllib.request.Request(self.url, headers={"User-Agent": f"hanban/{__version__}", "Accept": "application/gzip, */*"})
         with opener.open(request, timeout=self.timeout) as response:
             length = response.headers.get("Content-Length")
@@ -101,25 +100,31 @@ class _Download:
             return _bounded(response, self.url, self.limit, deadline=self.deadline, stop=self.stop)
 
 
-def _handler(connection: Any, handler: Any, download: _Download) -> Any:
-    """A urllib handler whose connections record their socket in `download.sockets` (to be shut
-    down at the deadline)."""
+def _handlers(download: _Download) -> list[Any]:
+    """urllib handlers for http and https whose connections record their socket in
+    `download.sockets` (to be shut down at the deadline)."""
 
-    class Recorded(connection):  # type: ignore[misc]
-        def connect(self) -> None:
-            super().connect()
-            download.sockets.append(self.sock)
-            if download.stop.is_set():
-                raise TimeoutError
+    def recorded(connection: Any) -> Any:
+        class Recorded(connection):  # type: ignore[misc]
+            def connect(self) -> None:
+                super().connect()
+                download.sockets.append(self.sock)
+                if download.stop.is_set():
+                    raise TimeoutError
 
-    class Handler(handler):  # type: ignore[misc]
+        return Recorded
+
+    http_connection, https_connection = recorded(http.client.HTTPConnection), recorded(http.client.HTTPSConnection)
+
+    class Http(urllib.request.HTTPHandler):
         def http_open(self, req: Any) -> Any:
-            return self.do_open(Recorded, req)
+            return self.do_open(http_connection, req)
 
+    class Https(urllib.request.HTTPSHandler):
         def https_open(self, req: Any) -> Any:
-            return self.do_open(Recorded, req, context=getattr(self, "_context", None))
+            return self.do_open(https_connection, req, context=getattr(self, "_context", None))
 
-    return Handler()
+    return [Http(), Https()]
 
 
 def _download(url: str, timeout: float, limit: int) -> bytes:

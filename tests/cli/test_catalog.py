@@ -325,6 +325,11 @@ def test_a_server_that_is_not_there_and_other_schemes_are_refused(runner: CliRun
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     refused(run(runner, "catalog", "update", f"http://127.0.0.1:{port}/p.tar.gz", "--timeout", "2"), "cannot download")
+    refused(run(runner, "catalog", "update", f"https://127.0.0.1:{port}/p.tar.gz", "--timeout", "2"), "cannot download")
+
+
+def test_https_to_a_server_that_does_not_speak_tls_is_refused(runner: CliRunner, with_pack: Path, server: Server) -> None:
+    refused(run(runner, "catalog", "update", server.url("/p.tar.gz").replace("http:", "https:"), "--timeout", "5"), "cannot download")
     refused(run(runner, "catalog", "update", "ftp://example.com/p.tar.gz"), "only a file path or an http:// or https:// URL")
     refused(run(runner, "catalog", "update", "/no/such/pack.tar.gz"), "no such file")
 
