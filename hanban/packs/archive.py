@@ -91,13 +91,13 @@ class _TarInfo(tarfile.TarInfo):
             raise _NotHeader from None
 
     def _proc_member(self, tar: tarfile.TarFile) -> tarfile.TarInfo:
-        chain = getattr(tar, "_hanban_chain", 0)
+        stream: limits.Counted = tar.fileobj.fileobj  # type: ignore[attr-defined]  # (tarfile's _Stream over ours)
         if self.type in _EXTENDED:
-            if self.size > limits.MAX_HEADER_BYTES or chain >= limits.MAX_HEADER_CHAIN:
-                raise PackRefused(key="pack.member.header_too_big", source=getattr(tar, "_hanban_source", ""), limit=f"{limits.MAX_HEADER_BYTES:,}")
-            tar._hanban_chain = chain + 1  # type: ignore[attr-defined]
+            if self.size > limits.MAX_HEADER_BYTES or stream.chain >= limits.MAX_HEADER_CHAIN:
+                raise PackRefused(key="pack.member.header_too_big", source=stream.source, limit=f"{limits.MAX_HEADER_BYTES:,}")
+            stream.chain += 1
         else:
-            tar._hanban_chain = 0  # type: ignore[attr-defined]
+            stream.chain = 0
         return super()._proc_member(tar)  # type: ignore[misc,no-any-return]
 
 
@@ -121,7 +121,6 @@ def _members(data: bytes, source: str) -> dict[str, bytes]:
         with gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") as gz:
             stream = limits.Counted(gz, source)
             with tarfile.open(fileobj=stream, mode="r|", tarinfo=_TarInfo) as tar:  # type: ignore[call-overload]
-                tar._hanban_source = source
                 for count, info in enumerate(iter(tar.next, None), 1):
                     if count > MAX_MEMBERS:
                         raise PackRefused(key="pack.err.too_many", source=source, limit=MAX_MEMBERS)

@@ -48,6 +48,7 @@ class Counted:
 
     def __init__(self, raw: IO[bytes] | Any, source: str) -> None:
         self.raw, self.source, self.count = raw, source, 0
+        self.chain = 0  # extended headers read in a row (archive._TarInfo counts them here)
 
     def read(self, size: int = -1) -> bytes:
         size = CHUNK if size is None or size < 0 else min(size, CHUNK)

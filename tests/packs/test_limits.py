@@ -28,6 +28,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 def refusal(data: bytes) -> str:
     with pytest.raises(PackRefused) as info:
         read_pack(data, "p")
+    assert info.value.params.get("source", "p") == "p"  # (named in the message)
     return info.value.key
 
 
