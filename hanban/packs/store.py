@@ -103,13 +103,17 @@ class PackStore:
             os.close(fd)  # (closing releases the lock)
 
     def install(self, manifest: Manifest, files: Mapping[str, bytes], install: Mapping[str, Any],
-                check: Callable[[Path], None]) -> tuple[str, str]:
+                check: Callable[[Path], None], guard: Callable[[str], None] | None = None) -> tuple[str, str]:
         """Stage the pack, `check` it there (raise to refuse), then make it current; keep the
-        previous one. Returns (its name, the previous current name). Nothing changes on refusal."""
+        previous one. `guard(current name)` may refuse first, under the lock (so no other update
+        changes the current pack in between). Returns (its name, the previous current name).
+        Nothing changes on refusal."""
         base = f"{manifest.version}-{install['sha256'][:12]}"
         with self.locked():
             self._sweep()
             current = self.current()
+            if guard is not None:
+                guard(current)
             if (current == base or current.startswith(f"{base}-")) and (self.packs / current).is_dir():
                 raise AlreadyCurrent(current)
             name = self._free_name(base)

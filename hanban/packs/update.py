@@ -57,11 +57,10 @@ def update(data: Path, source: str, *, digest: str | None = None, timeout: float
     if manifest.expires and manifest.expires < day:
         raise PackRefused(key="pack.err.expired", source=source, day=manifest.expires)
     store = PackStore(data)
-    if not trust.allow_downgrade:
-        _refuse_older(store, manifest, source)
     where = source if "://" in source else str(Path(source).resolve())
     install = {"source": where, "sha256": got, "installed_on": day, "signed_by": checker.signed_by}
-    name, previous = store.install(manifest, files, install, lambda folder: check_installed(folder, manifest, seeds))
+    guard = None if trust.allow_downgrade else lambda current: _refuse_older(store, current, manifest, source)
+    name, previous = store.install(manifest, files, install, lambda folder: check_installed(folder, manifest, seeds), guard)
     return Installed(name, manifest, previous, checker.signed_by)
 
 
@@ -88,9 +87,8 @@ class _Signature:
                 raise
 
 
-def _refuse_older(store: PackStore, manifest: Manifest, source: str) -> None:
-    """Refuse a pack whose catalog version is older than the installed pack's (a rollback attack)."""
-    current = store.current()
+def _refuse_older(store: PackStore, current: str, manifest: Manifest, source: str) -> None:
+    """Refuse a pack whose catalog version is older than the current pack's (a rollback attack)."""
     if current == BUILTIN:
         return
     installed = store.describe(current).manifest
