@@ -337,6 +337,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
     'info.previous': ('上一个', '上一個', 'Previous'),
     'info.none': ('无', '無', 'none'),
     'info.source': ('来源', '來源', 'from'),
+    'info.signed_by': ('签名密钥 {keyid}', '簽名金鑰 {keyid}', 'signed by key {keyid}'),
+    'info.not_signed': ('未核实签名', '未核實簽名', 'signature not checked'),
     'info.data': ('资料包文件夹', '資料包資料夾', 'Pack folder'),
     'info.pack_missing': ('state.json 指向的资料包 {name} 不存在：正在使用内置资料目录', 'state.json 指向的資料包 {name} 不存在：正在使用內建資料目錄', 'the current pack {name} named by state.json is missing: the built-in catalog is in use'),
     'err.schema': ('没有名为“{name}”的模式；可用：{known}', '沒有名為「{name}」的模式；可用：{known}', "no schema is called '{name}'; there are: {known}"),

@@ -90,6 +90,9 @@ def test_a_pack_signed_by_a_trusted_key_installs_and_says_who_signed_it(runner: 
     assert got.exit_code == 0, got.output
     install = json.loads(next((data / "packs").glob("*/install.json")).read_text())
     assert install["signed_by"] == sig["keyid"]
+    info = json.loads(run(runner, "catalog", "info", "--json").stdout)["pack"]["current"]
+    assert info["signed_by"] == sig["keyid"] and info["expires"] == "2027-11-30"
+    assert f"signed by key {sig['keyid']}" in run(runner, "catalog", "info").stdout
 
 
 def test_an_unsigned_or_strangers_or_tampered_pack_is_refused_unless_allowed(
@@ -118,6 +121,8 @@ def test_an_unsigned_or_strangers_or_tampered_pack_is_refused_unless_allowed(
 
     got = run(runner, "catalog", "update", str(unsigned), "--allow-unsigned")
     assert got.exit_code == 0, got.output
+    assert json.loads(run(runner, "catalog", "info", "--json").stdout)["pack"]["current"]["signed_by"] is None
+    assert "signature not checked" in run(runner, "catalog", "info").stdout
 
 
 def test_a_key_the_built_in_catalog_names_is_trusted_without_an_option(tmp_path: Path, publisher: Keys, monkeypatch: pytest.MonkeyPatch) -> None:
