@@ -133,7 +133,8 @@ def _members(data: bytes, source: str) -> dict[str, bytes]:
                     if rest.count(0) != len(rest):
                         raise PackRefused(key="pack.err.trailing", source=source)
                     rest = tar.fileobj.read(limits.CHUNK)
-    except (tarfile.TarError, EOFError, zlib.error, OSError, _NotHeader, RecursionError):
+    except (tarfile.TarError, EOFError, zlib.error, OSError, _NotHeader, RecursionError, ValueError):
+        # (ValueError: tarfile reads some PAX records, GNU.sparse.size for one, with a bare int())
         raise PackRefused(key="pack.err.damaged", source=source) from None
     return out
 

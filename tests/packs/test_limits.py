@@ -173,3 +173,15 @@ def test_data_after_the_archive_is_refused(files: dict[str, bytes]) -> None:
     cut = tar.rstrip(b"\0")
     assert refusal(gz(cut.ljust(-(-len(cut) // 512) * 512, b"\0"))) == "pack.err.damaged"  # no end-of-archive blocks
     assert read_pack(gz(tar + b"\0" * 4096), "p")[1] == files  # zero padding is not data
+
+
+@pytest.mark.parametrize("record", [{"GNU.sparse.size": ""}, {"GNU.sparse.size": "x"}, {"size": "-1"}, {"GNU.sparse.map": "1,a"}])
+def test_a_pax_record_tarfile_cannot_read_is_a_damaged_pack(files: dict[str, bytes], record: dict[str, str]) -> None:
+    """(Found by the fuzz test: tarfile reads GNU.sparse.size with a bare int(), a ValueError traceback.)"""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in [("manifest.json", manifest(files)), *files.items()]:
+            info = tarfile.TarInfo(name)
+            info.size, info.pax_headers = len(data), record if name == "catalog.yaml" else {}
+            tar.addfile(info, io.BytesIO(data))
+    assert refusal(buf.getvalue()) in {"pack.err.damaged", "pack.member.special", "pack.member.too_big"}
