@@ -288,6 +288,11 @@ class OutputError(HanbanError):
 
 class PackRefused(HanbanError):
     """A catalog pack was refused (damaged, unsafe, unverifiable, invalid, not downloadable), or the
-    pack store cannot do what was asked now: nothing was changed."""
+    pack store cannot do what was asked now: nothing was changed. Said in one line: a line break in
+    what the pack names (a member called "a\nb") is written escaped."""
 
     exit_code = ExitStatus.REFUSED
+
+    def __init__(self, message: str = "", *, key: str = "", **params: object) -> None:
+        one_line = {k: v.replace("\r", "\\r").replace("\n", "\\n") if isinstance(v, str) else v for k, v in params.items()}
+        super().__init__(message, key=key, **one_line)

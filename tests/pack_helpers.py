@@ -33,6 +33,20 @@ def pack_folder(dest: Path, version: str = PACK_VERSION, as_of: str = PACK_AS_OF
     return dest
 
 
+class Keys(NamedTuple):
+    private: Path  # PEM, as scripts/pack_keygen.py writes it
+    public: Path
+
+
+def make_keys(folder: Path, name: str = "publisher.pem") -> Keys:
+    """A new Ed25519 key pair in `folder` (a real one, made as a publisher makes theirs)."""
+    from hanban.packs.sign import generate
+
+    folder.mkdir(parents=True, exist_ok=True)
+    public, _ = generate(folder / name)
+    return Keys(folder / name, public)
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -92,18 +106,39 @@ class Route(NamedTuple):
     body: bytes = b""
     content_type: str = "application/gzip"
     delay: float = 0.0
+    drip: float = 0.0  # > 0: the whole answer, status line and headers included, one byte every `drip` seconds
 
 
 class Server:
-    """A local HTTP server in a thread; `routes[path]` says what each path answers."""
+    """A local HTTP server in a thread; `routes[path]` says what each path answers. A dripped
+    answer records in `dripped[path]` how many bytes it sent before the client went away."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
-        routes = self.routes
+        self.dripped: dict[str, int] = {}
+        self.done = threading.Event()  # set when a dripped answer ends
+        routes, dripped, done = self.routes, self.dripped, self.done
 
         class Handler(http.server.BaseHTTPRequestHandler):
+            def drip(self, route: Route) -> None:
+                head = f"HTTP/1.0 {route.status} OK\r\nContent-Type: {route.content_type}\r\nContent-Length: {len(route.body)}\r\n\r\n"
+                dripped[self.path] = 0
+                try:
+                    for byte in head.encode() + route.body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        dripped[self.path] += 1
+                        time.sleep(route.drip)
+                except OSError:
+                    pass  # the client went away
+                finally:
+                    done.set()
+
             def do_GET(self) -> None:  # (the http.server API's name)
                 route = routes.get(self.path, Route(404, b"<html><body>Not found</body></html>", "text/html"))
+                if route.drip:
+                    self.drip(route)
+                    return
                 if route.delay:
                     time.sleep(route.delay)
                 try:

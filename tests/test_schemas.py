@@ -189,7 +189,7 @@ def test_catalog_info_json_and_a_pack_manifest_satisfy_their_schemas(
         member = tar.extractfile("manifest.json")
         assert member is not None
         assert problems("manifest", json.loads(member.read())) == []
-    assert runner.invoke(app, ["catalog", "update", str(pack)]).exit_code == 0
+    assert runner.invoke(app, ["catalog", "update", str(pack), "--allow-unsigned"]).exit_code == 0
     assert runner.invoke(app, ["catalog", "rollback"]).exit_code == 0  # a previous pack, and a current built-in
     assert problems("catalog-info", output(runner, "catalog", "info", "--json")) == []
     assert runner.invoke(app, ["catalog", "rollback"]).exit_code == 0

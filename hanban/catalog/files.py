@@ -82,6 +82,15 @@ def data_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(base) / "hanban"
 
 
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False, as for a missing one, when the system cannot look it up
+    (a name longer than it takes, ENAMETOOLONG, which Path.is_dir raises)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def pack_state(data: Path) -> dict[str, str | None]:
     """The data folder's state: which pack is current and which was before ({} when none was ever installed)."""
     import json

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from hanban.catalog.files import INSTALLED, FileRef, catalog_roots, list_files
+from hanban.catalog.files import INSTALLED, FileRef, catalog_roots, is_folder, list_files
 from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog
 from hanban.errors import CatalogError, HanbanError, Problem
@@ -73,7 +73,7 @@ def read_seed_texts(seeds: Path) -> dict[str, str]:
     """The seed texts, whitespace removed, by file name (for quote checks)."""
     from hanban.catalog.schema import squash
 
-    if not seeds.is_dir():
+    if not is_folder(seeds):
         raise CatalogError([Problem(str(seeds), 0, "", "problem.no_seed_folder")])
     return {p.name: squash(p.read_text("utf-8")) for p in sorted(seeds.glob("*.txt"))}
 

@@ -4,6 +4,14 @@ A switch is one `os.replace` of `state.json`, which names the current pack and t
 it; a reader (every command, through `hanban.catalog.files.installed_pack`) sees the old state or
 the new one, never a mix. Each pack lives in a folder of its own, named by its version and
 digest, so a switch changes the catalog's file paths and the index sees new files.
+
+Crash-safe in every order (tests/packs/test_crash.py kills the process at each `_step`): a folder
+that `state.json` names is never written to, renamed or deleted. An install writes the new pack
+beside the others under a name no folder has (a pack installed again, kept as the previous one,
+gets a new folder: `VERSION-DIGEST-2`), renames it into place, switches, and only then deletes
+the folders the new state no longer names, each first renamed to `.trash-*`. Whatever a killed
+install or rollback leaves (`.staging-*`, `.trash-*`, `.state-*`) is never named by the state,
+and the next install or rollback removes it.
 """
 
 from __future__ import annotations
@@ -24,6 +32,8 @@ from hanban.packs.manifest import MANIFEST, Manifest, read_manifest
 INSTALL = "install.json"  # beside a pack's files: where it came from, its digest, when
 LOCK = "lock"
 STAGING = ".staging-"
+TRASH = ".trash-"
+STATE_TMP = ".state-"
 
 
 class PackInfo(NamedTuple):
@@ -37,6 +47,10 @@ class PackInfo(NamedTuple):
 
 class AlreadyCurrent(Exception):
     """The pack asked for is the current one already: nothing to do."""
+
+
+def _step(what: str) -> None:
+    """Called between the steps of an install or rollback (a test kills the process here)."""
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -91,28 +105,34 @@ class PackStore:
             os.close(fd)  # (closing releases the lock)
 
     def install(self, manifest: Manifest, files: Mapping[str, bytes], install: Mapping[str, Any],
-                check: Callable[[Path], None]) -> tuple[str, str]:
+                check: Callable[[Path], None], guard: Callable[[str], None] | None = None) -> tuple[str, str]:
         """Stage the pack, `check` it there (raise to refuse), then make it current; keep the
-        previous one. Returns (its name, the previous current name). Nothing changes on refusal."""
-        name = f"{manifest.version}-{install['sha256'][:12]}"
+        previous one. `guard(current name)` may refuse first, under the lock (so no other update
+        changes the current pack in between). Returns (its name, the previous current name).
+        Nothing changes on refusal."""
+        base = f"{manifest.version}-{install['sha256'][:12]}"
         with self.locked():
             self._sweep()
             current = self.current()
-            if name == current and (self.packs / name).is_dir():
-                raise AlreadyCurrent(name)
+            if guard is not None:
+                guard(current)
+            if (current == base or current.startswith(f"{base}-")) and (self.packs / current).is_dir():
+                raise AlreadyCurrent(current)
+            name = self._free_name(base)
             staging = Path(self._disk(lambda: tempfile.mkdtemp(prefix=STAGING, dir=self.packs)))
+            _step("staging")
             try:
                 for rel, body in sorted(files.items()):
                     target = staging.joinpath(*rel.split("/"))
                     self._disk(lambda: target.parent.mkdir(parents=True, exist_ok=True))  # noqa: B023 (called at once)
                     self._disk(lambda: _write_file(target, body))  # noqa: B023
+                    _step("file")
                 self._disk(lambda: _write_file(staging / MANIFEST, manifest.to_json().encode("utf-8")))
                 self._disk(lambda: _write_file(staging / INSTALL, json.dumps(dict(install), indent=2).encode("utf-8")))
+                _step("staged")
                 check(staging)
-                final = self.packs / name
-                if final.exists():  # a copy of the same bytes, kept as the previous pack: replaced
-                    shutil.rmtree(final)
-                self._disk(lambda: os.replace(staging, final))
+                self._disk(lambda: os.replace(staging, self.packs / name))  # (a name no folder has: see _free_name)
+                _step("renamed")
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
             self._switch(name, current)
@@ -122,6 +142,7 @@ class PackStore:
     def rollback(self) -> tuple[str, str]:
         """Make the previous pack (or the built-in catalog) current again; returns (now current, left)."""
         with self.locked():
+            self._sweep()
             state = self.state()
             previous = state.get("previous")
             if not previous:
@@ -143,31 +164,60 @@ class PackStore:
     def _switch(self, current: str, previous: str) -> None:
         """Point the state at `current` (and `previous`) in one os.replace."""
         text = json.dumps({"current": current, "previous": previous}) + "\n"
-        fd, tmp = self._disk(lambda: tempfile.mkstemp(prefix=".state-", dir=self.data))
+        fd, tmp = self._disk(lambda: tempfile.mkstemp(prefix=STATE_TMP, dir=self.data))
+        done = False
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
+            _step("state written")
             os.replace(tmp, self.data / STATE)
+            done = True
+            _step("switched")
         except OSError as exc:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
             raise PackRefused(key="pack.err.disk", folder=str(self.data), why=exc.strerror or str(exc)) from None
+        finally:
+            if not done:  # (also on Ctrl-C: a killed process leaves it to _sweep)
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+    def _free_name(self, base: str) -> str:
+        """`base`, or `base-2`, `base-3`...: the first name no folder in packs/ has."""
+        name, n = base, 1
+        while os.path.lexists(self.packs / name):
+            n += 1
+            name = f"{base}-{n}"
+        return name
 
     def _sweep(self) -> None:
-        """Remove what an interrupted install left (only ever called under the lock)."""
+        """Remove what an interrupted install or rollback left (only ever called under the lock,
+        and never a folder or file that state.json names)."""
         for entry in self.packs.iterdir():
-            if entry.name.startswith(STAGING):
+            if entry.name.startswith((STAGING, TRASH)):
                 shutil.rmtree(entry, ignore_errors=True)
+        for entry in self.data.iterdir():
+            if entry.name.startswith(STATE_TMP) and entry.is_file():
+                try:
+                    entry.unlink()
+                except OSError:
+                    pass
 
     def _prune(self, keep: set[str]) -> None:
-        """Remove installed packs that are neither current nor previous."""
+        """Remove installed packs that are neither current nor previous: each renamed aside first,
+        so a folder is never seen half-deleted under a pack's name."""
         for entry in self.packs.iterdir():
             if entry.is_dir() and not entry.name.startswith(".") and entry.name not in keep:
-                shutil.rmtree(entry, ignore_errors=True)
+                aside = self.packs / f"{TRASH}{entry.name}"
+                try:
+                    os.replace(entry, aside)
+                except OSError:
+                    continue
+                _step("put aside")
+                shutil.rmtree(aside, ignore_errors=True)
+                _step("deleted")
 
 
 def _try_lock(fd: int) -> bool:

@@ -40,6 +40,8 @@ def pack_data(p: PackInfo) -> dict[str, Any]:
         "source": p.install.get("source"),
         "sha256": p.install.get("sha256"),
         "installed_on": p.install.get("installed_on"),
+        "expires": (m.expires or None) if m else None,
+        "signed_by": p.install.get("signed_by") or None,  # the key id; None: installed without a signature check
     }
 
 
@@ -53,7 +55,8 @@ def _pack_label(p: dict[str, Any] | None, lang: Lang) -> str:
     if p["name"] == "builtin":
         return word("pack.label.builtin", lang)
     label = word("pack.label.pack", lang, version=p["version"] or p["name"])
-    return f"{label} ({word('info.source', lang)} {p['source']})" if p.get("source") else label
+    signed = word("info.signed_by", lang, keyid=p["signed_by"]) if p.get("signed_by") else word("info.not_signed", lang)
+    return f"{label} ({word('info.source', lang)} {p['source']}; {signed})" if p.get("source") else f"{label} ({signed})"
 
 
 def _in_use(data: dict[str, Any], lang: Lang) -> str:

@@ -18,12 +18,14 @@ from hanban.cli.app import app
 from pack_helpers import (
     NEW_NAME,
     PACK_VERSION,
+    Keys,
     Member,
     Route,
     Server,
     copy_data,
     fingerprint,
     folder_files,
+    make_keys,
     pack_folder,
     pack_of,
     serving,
@@ -36,8 +38,24 @@ OLD_NAME = "No-criminal-record certificate"
 REFUSED = "hanban: refused, nothing changed: "
 
 
-def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> Any:
-    return runner.invoke(app, ["--lang", "en", *args], env=env)
+KEYS: list[Keys] = []  # the publisher's key pair, made once for the module (`keys`)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
+    KEYS[:] = [make_keys(tmp_path_factory.mktemp("keys"))]
+    return KEYS[0]
+
+
+def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None, signed: bool = True) -> Any:
+    """Run hanban; `catalog pack` signs with the test publisher's key and `catalog update` trusts
+    it (--key, --trust), unless `signed` is False."""
+    more: list[str] = []
+    if signed and args[:2] == ("catalog", "pack"):
+        more = ["--key", str(KEYS[0].private)]
+    elif signed and args[:2] == ("catalog", "update"):
+        more = ["--trust", str(KEYS[0].public)]
+    return runner.invoke(app, ["--lang", "en", *args, *more], env=env)
 
 
 @pytest.fixture
@@ -49,22 +67,22 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pack_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A valid pack made by `hanban catalog pack` from a small correction folder."""
+def pack_file(tmp_path_factory: pytest.TempPathFactory, keys: Keys) -> Path:
+    """A valid pack made by `hanban catalog pack` from a small correction folder, signed."""
     tmp = tmp_path_factory.mktemp("pack")
     out = tmp / "fix.tar.gz"
-    got = CliRunner().invoke(app, ["catalog", "pack", str(pack_folder(tmp / "fix")), "--output", str(out)])
+    got = CliRunner().invoke(app, ["catalog", "pack", str(pack_folder(tmp / "fix")), "--output", str(out), "--key", str(keys.private)])
     assert got.exit_code == 0, got.output
     return out
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory, pack_file: Path) -> Path:
+def installed(tmp_path_factory: pytest.TempPathFactory, pack_file: Path, keys: Keys) -> Path:
     """A data folder with that pack installed (copied by each test that changes it)."""
-    from hanban.packs.update import update
+    from hanban.packs.update import Trust, update
 
     data = tmp_path_factory.mktemp("installed") / "data"
-    update(data, str(pack_file))
+    update(data, str(pack_file), trust=Trust(keys=(keys.public,)))
     return data
 
 
@@ -218,6 +236,7 @@ BAD_PACKS = {
     "a member ../x": (lambda f: pack_of(f, [Member("../x.yaml", b"x: 1\n")]), "contains '..'"),
     "a member /etc/x": (lambda f: pack_of(f, [Member("/etc/x.yaml", b"x: 1\n")]), "is an absolute path"),
     "a symlink member": (lambda f: pack_of(f, [Member("services/link.yaml", kind="symlink", target="/etc/passwd")]), "is a link"),
+    "a member name with a line break": (lambda f: pack_of(f, [Member("x\ny.yaml", kind="symlink", target="a")]), "member 'x\\ny.yaml' is a link"),
     "a hard link member": (lambda f: pack_of(f, [Member("services/hard.yaml", kind="hardlink", target="catalog.yaml")]), "is a link"),
     "a device member": (lambda f: pack_of(f, [Member("dev.yaml", kind="chr")]), "is a device or pipe"),
     "a pipe member": (lambda f: pack_of(f, [Member("fifo.yaml", kind="fifo")]), "is a device or pipe"),
@@ -244,11 +263,14 @@ BAD_PACKS = {
 def test_a_bad_pack_is_refused_in_one_line_and_changes_nothing(
     runner: CliRunner, with_pack: Path, tmp_path: Path, good_files: dict[str, bytes], case: str
 ) -> None:
+    """(Unsigned: each is refused as such first; --allow-unsigned shows the checks behind.)"""
     make, message = BAD_PACKS[case]
     bad = tmp_path / "bad.tar.gz"
     bad.write_bytes(make(good_files))
     before = fingerprint(with_pack)
-    refused(run(runner, "catalog", "update", str(bad)), message)
+    refused(run(runner, "catalog", "update", str(bad), "--allow-unsigned"), message)
+    got = run(runner, "catalog", "update", str(bad))
+    refused(got, *([] if "is not signed" in got.stderr else [message]))
     assert fingerprint(with_pack) == before
     assert shown_name(runner) == NEW_NAME
 
@@ -284,6 +306,18 @@ def test_a_url_that_times_out_is_refused(runner: CliRunner, with_pack: Path, ser
     assert fingerprint(with_pack) == before
 
 
+@pytest.mark.parametrize("size", [0, 400], ids=["headers", "body"])
+def test_a_server_that_drips_is_given_up_on_at_the_deadline(runner: CliRunner, with_pack: Path, server: Server, size: int) -> None:
+    """--timeout bounds the whole download, headers included: a server sending one byte every
+    0.1 s (each read returns, so no single wait times out) is cut off after about 1 s."""
+    server.routes["/drip.tar.gz"] = Route(body=b"\x1f\x8b" + b"x" * size, drip=0.1)
+    before = fingerprint(with_pack)
+    refused(run(runner, "catalog", "update", server.url("/drip.tar.gz"), "--timeout", "1"), "no answer within 1 s")
+    assert server.done.wait(120)
+    assert server.dripped["/drip.tar.gz"] < 60  # of 100+ bytes: the connection was closed (not a wall-clock assertion)
+    assert fingerprint(with_pack) == before
+
+
 def test_a_server_that_is_not_there_and_other_schemes_are_refused(runner: CliRunner, with_pack: Path) -> None:
     import socket
 
@@ -291,6 +325,11 @@ def test_a_server_that_is_not_there_and_other_schemes_are_refused(runner: CliRun
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     refused(run(runner, "catalog", "update", f"http://127.0.0.1:{port}/p.tar.gz", "--timeout", "2"), "cannot download")
+    refused(run(runner, "catalog", "update", f"https://127.0.0.1:{port}/p.tar.gz", "--timeout", "2"), "cannot download")
+
+
+def test_https_to_a_server_that_does_not_speak_tls_is_refused(runner: CliRunner, with_pack: Path, server: Server) -> None:
+    refused(run(runner, "catalog", "update", server.url("/p.tar.gz").replace("http:", "https:"), "--timeout", "5"), "cannot download")
     refused(run(runner, "catalog", "update", "ftp://example.com/p.tar.gz"), "only a file path or an http:// or https:// URL")
     refused(run(runner, "catalog", "update", "/no/such/pack.tar.gz"), "no such file")
 
@@ -392,7 +431,37 @@ def test_a_pack_that_does_not_validate_is_refused_with_its_first_problem_in_the_
     bad = tmp_path / "bad.tar.gz"
     bad.write_bytes(pack_of({**good_files, "services/bad.yaml": b"services:\n  - id: x\n"}))
     before = fingerprint(with_pack)
-    got = runner.invoke(app, ["--lang", "zh-Hans", "catalog", "update", str(bad)])
+    got = runner.invoke(app, ["--lang", "zh-Hans", "catalog", "update", str(bad), "--allow-unsigned"])
     assert got.exit_code == 3 and got.stdout == ""
     assert "资料包中的资料目录未通过校验（" in got.stderr and "services/bad.yaml:2: services[0]: 缺少必填字段“name”" in got.stderr
     assert fingerprint(with_pack) == before
+
+
+@pytest.mark.parametrize("where", ["missing", "too long"])
+def test_a_folder_path_too_long_for_the_system_is_treated_as_a_missing_folder(runner: CliRunner, tmp_path: Path, data: Path, where: str) -> None:
+    folder = tmp_path / ("x" * 300 if where == "too long" else "nope")  # (a name over 255 bytes: ENAMETOOLONG)
+    refused(run(runner, "catalog", "pack", str(folder), "--output", str(tmp_path / "p.tar.gz")), "is not a folder")
+    got = run(runner, "validate", "--seeds", str(folder))
+    assert got.exit_code == 1 and "seed folder not found" in got.stdout and "cannot write output" not in got.output
+    assert got.stderr.splitlines() == ["hanban: 1 problem(s) found"]
+
+
+def test_a_fabricated_quote_is_refused_when_the_seed_texts_are_at_hand(runner: CliRunner, with_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import need_seeds
+
+    seeds = need_seeds()
+    folder = pack_folder(tmp_path / "lie", version="2026.12.03")
+    certs = folder / "services" / "certificates.yaml"
+    real_quote = "无犯罪记录证明开具等事项，全面实施“跨省通办”"
+    certs.write_text(certs.read_text("utf-8").replace(real_quote, "无犯罪记录证明开具等事项，全面实施当场免费办结", 1), "utf-8")
+    pack = tmp_path / "lie.tar.gz"
+    got = run(runner, "catalog", "pack", str(folder), "--output", str(pack))  # (packed without --seeds)
+    assert got.exit_code == 0, got.output
+    before = fingerprint(with_pack)
+    refused(run(runner, "catalog", "update", str(pack), "--seeds", str(seeds)), "does not validate", "quote not found verbatim")
+    monkeypatch.setenv("HANBAN_SEEDS", str(seeds))
+    refused(run(runner, "catalog", "update", str(pack)), "quote not found verbatim")
+    assert fingerprint(with_pack) == before
+    monkeypatch.delenv("HANBAN_SEEDS")
+    got = run(runner, "catalog", "update", str(pack))  # no seed texts at hand: quotes cannot be checked
+    assert got.exit_code == 0, got.output

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from conftest import REPO
 from hanban.catalog import citation_checks, files
 from hanban.cli.app import app
+from pack_helpers import make_keys
 
 LAST_2023_CATALOG = "0c31509"  # the last commit whose catalog was version 2023.08.03
 
@@ -58,6 +59,7 @@ def run(runner: CliRunner, *args: str) -> Any:
 
 def test_update_from_the_2023_catalog_to_2026_and_roll_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
     old = without_widening_rules(catalog_at(LAST_2023_CATALOG, tmp_path / "old"))
+    keys = make_keys(tmp_path / "keys")  # the publisher's, trusted with --trust
     monkeypatch.setattr(files, "builtin_dir", lambda: old)  # a hanban that shipped the 2023 catalog
     monkeypatch.setenv("HANBAN_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("HANBAN_TODAY", "2026-12-07")
@@ -67,14 +69,15 @@ def test_update_from_the_2023_catalog_to_2026_and_roll_back(tmp_path: Path, monk
         with monkeypatch.context() as m:
             if name == "2023":  # packed by its publisher in 2023, before validate checked citations (issue 21)
                 m.setattr(citation_checks, "check_citations", lambda *a, **k: [])
-            got = run(runner, "catalog", "pack", str(folder), "--output", str(packs[name]))
+            got = run(runner, "catalog", "pack", str(folder), "--output", str(packs[name]), "--key", str(keys.private), "--expires", "2027-12-31")
         assert got.exit_code == 0, got.output
 
-    assert run(runner, "catalog", "update", str(packs["2023"])).exit_code == 0
+    trust = ("--trust", str(keys.public))
+    assert run(runner, "catalog", "update", str(packs["2023"]), *trust).exit_code == 0
     assert "catalog 2023.08.03" in run(runner, "--version").stdout
     assert "72-hour and 144-hour" in run(runner, "show", "transit-visa-exemption").stdout
 
-    got = run(runner, "catalog", "update", str(packs["2026"]))
+    got = run(runner, "catalog", "update", str(packs["2026"]), *trust)
     assert got.exit_code == 0, got.output
     assert "catalog 2026.12.07" in run(runner, "--version").stdout
     shown = run(runner, "show", "transit-visa-exemption").stdout

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import REPO
 
-HEAVY = ("questionary", "prompt_toolkit", "opencc", "pypinyin", "yaml")
+HEAVY = ("questionary", "prompt_toolkit", "opencc", "pypinyin", "yaml", "cryptography")  # (cryptography: only catalog pack and update)
 
 PROBE = """
 import json, sys
