@@ -34,6 +34,7 @@ from hanban.wizard.session import BACK, DONE, RESTART
 TEXT_BACK = "<"
 SEARCHABLE = 8  # a select with more choices than this is a type-ahead picker
 MENU_ROWS = 8  # rows the completion menu may take (a 24-row terminal keeps room for the question)
+FIRST_ROWS = 200  # services the empty service picker lists (a catalog of more is found by typing)
 
 Row = tuple[str, str, object]  # (label shown and typed in, a note beside it, the value it stands for)
 
@@ -282,16 +283,21 @@ class QuestionaryPrompter:
         from hanban.find.search import MAX_QUERY, QueryTooLong, search
 
         lang = self.lang
-        ordered = self.catalog.service_choices()
-        by_label = {s.name.get(lang): s.id for s in reversed(ordered)}  # the first of equal names wins
+        ordered = self.catalog.first_service_choices(FIRST_ROWS)  # (not all 66,000: typing finds the rest)
         notes = {s.id: word(f"category.{s.category}", lang) for s in ordered}
+        by_label = {s.name.get(lang): s.id for s in reversed(ordered)}  # the first of equal names wins
 
         def find(typed: str) -> list[Row]:
             if not typed.strip():
                 return [(s.name.get(lang), notes[s.id], s.id) for s in ordered]
             if len(typed) > MAX_QUERY:  # (said when Enter is pressed)
                 return []
-            return [(h.name.get(lang), notes.get(h.id, ""), h.id) for h in search(self.catalog, typed, 12, typing=True)]
+            hits = search(self.catalog, typed, 12, typing=True)
+            for h in hits:  # a label offered names its first service; a category is read once
+                by_label.setdefault(h.name.get(lang), h.id)
+                if h.id not in notes:
+                    notes[h.id] = word(f"category.{self.catalog.service(h.id).category}", lang)
+            return [(h.name.get(lang), notes[h.id], h.id) for h in hits]
 
         message = _message(printable(q.prompt.get(lang)), progress, word("w.type_to_find", lang))
         while True:
