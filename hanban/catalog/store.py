@@ -234,9 +234,9 @@ class Catalog:
         out = [Summary(s.id, s.name, s.category) for sid in (q.order if q is not None else ()) if (s := self.services.get(sid)) is not None]
         seen = {s.id for s in out}
         if len(out) < limit:
-            for s in self.services.summaries():
-                if s.id not in seen:
-                    out.append(s)
+            for summary in self.services.summaries():
+                if summary.id not in seen:
+                    out.append(summary)
                     if len(out) >= limit:
                         break
         return out[:limit]
