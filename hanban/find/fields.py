@@ -26,6 +26,7 @@ ZH_STOP_CHARS = frozenset("的了我吗么怎呢啊吧要想去在哪里能可�
 # Simplified characters they let a Simplified query skip OpenCC.
 SIMPLIFIED_COMMON = frozenset("的了我吗么怎呢啊吧要想去在哪里能可以是和与有个你您请丢掉办补换给孩宝小大开上下什么样多少时候还没")
 EN_SPELLINGS = {"license": "licence", "center": "centre", "licenses": "licence"}
+_LATIN_WORDS = re.compile("[a-z]{4,}")
 SHORT_TOKEN = 32  # up to this length a token is split without the regex (compiling it costs ~1 ms)
 
 # A service as search sees it, as plain data (stored by hanban.index at compile time): the characters
@@ -147,18 +148,27 @@ class Entry:
 class Index:
     """Normalised texts only: features are computed on demand, for the fields a query may match."""
 
-    __slots__ = ("df", "entries", "glossary", "hans_chars")
+    __slots__ = ("_words", "df", "entries", "glossary", "hans_chars", "sounds")
 
     def __init__(
         self,
         entries: tuple[Entry, ...],
         hans_chars: frozenset[str],
         glossary: tuple[tuple[str, tuple[str, ...], str], ...],
+        sounds: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.entries = entries
         self.hans_chars = hans_chars
         self.glossary = glossary  # (form, other-language forms, label)
+        self.sounds = sounds  # (pinyin, Chinese form) of the glossary's terms
         self.df: dict[str, int] = {}  # document frequency of the features queries have used (filled lazily)
+        self._words: frozenset[str] | None = None
+
+    def words(self) -> frozenset[str]:
+        """Every Latin word of the services' texts (found once, when a query holds a word none of them has)."""
+        if self._words is None:
+            self._words = frozenset(w for e in self.entries for w in _LATIN_WORDS.findall(e.blob))
+        return self._words
 
     def document_frequency(self, feat: str) -> int:
         """In how many services `feat` occurs (words: as the start of a word), memoised."""
@@ -270,7 +280,10 @@ def build_index(rows: Iterable[SearchRow], glossary: Iterable[m.GlossaryTerm]) -
         elif row.service is not None:
             entries.append(_entry(row.service, made, hans))
     gloss: list[tuple[str, tuple[str, ...], str]] = []
+    sounds: list[tuple[str, str]] = []
     for term in glossary:
+        if term.pinyin:
+            sounds.append((term.pinyin, search_form(term.term.zh_hans)))
         zh, en = _glossary_forms(term)
         label = f"{term.term.zh_hans} = {term.term.en}"
         for z in zh:
@@ -278,4 +291,4 @@ def build_index(rows: Iterable[SearchRow], glossary: Iterable[m.GlossaryTerm]) -
         for e in en:
             gloss.append((e, (search_form(term.term.zh_hans),), label))
         hans.update(term.term.zh_hans)
-    return Index(tuple(entries), frozenset(hans) | SIMPLIFIED_COMMON, tuple(gloss))
+    return Index(tuple(entries), frozenset(hans) | SIMPLIFIED_COMMON, tuple(gloss), tuple(sounds))
