@@ -277,11 +277,9 @@ class QuestionaryPrompter:
         question.application.pre_run_callables.append(lambda: buffer.start_completion(select_first=False))
         return str(_run(question, back)).strip()
 
-    def _service(self, q: Question, progress: str) -> str:
-        """What do you need to get done: typed in any script, pinyin or English; search ranks it."""
-        from hanban.find.resolve import is_clear
-        from hanban.find.search import MAX_QUERY, QueryTooLong, search
-
+    def service_rows(self) -> tuple[Callable[[str], list[Row]], dict[str, str]]:
+        """The service picker's rows for what was typed (re-ranked at each keystroke), and the service each label names."""
+        from hanban.find.search import MAX_QUERY, search
         lang = self.lang
         ordered = self.catalog.first_service_choices(FIRST_ROWS)  # (not all 66,000: typing finds the rest)
         notes = {s.id: word(f"category.{s.category}", lang) for s in ordered}
@@ -299,6 +297,15 @@ class QuestionaryPrompter:
                     notes[h.id] = word(f"category.{self.catalog.service(h.id).category}", lang)
             return [(h.name.get(lang), notes[h.id], h.id) for h in hits]
 
+        return find, by_label
+
+    def _service(self, q: Question, progress: str) -> str:
+        """What do you need to get done: typed in any script, pinyin or English; search ranks it."""
+        from hanban.find.resolve import is_clear
+        from hanban.find.search import MAX_QUERY, QueryTooLong, search
+
+        lang = self.lang
+        find, by_label = self.service_rows()
         message = _message(printable(q.prompt.get(lang)), progress, word("w.type_to_find", lang))
         while True:
             typed = self._autocomplete(message, find, None, first_when_empty=False)

@@ -216,7 +216,7 @@ def _may_score(v: Variant, t: str, identity: bool) -> bool:
     or an English near miss of similar length (difflib).
     """
     q = v.norm
-    if q in t or any(a in t for a in v.atoms):
+    if (q in t and (q == t or substantial(q))) or any(a in t for a in v.atoms):  # (a letter is in most texts)
         return True
     if not identity:
         return False
