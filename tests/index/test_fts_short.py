@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from hanban import index as ix
 from hanban.index import fts as ix_fts
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import gen_catalog  # noqa: E402
+import gen_catalog
 
 
 @pytest.fixture(scope="module")
