@@ -61,13 +61,13 @@ def rerank(overlay: str | None) -> dict[str, list[float]]:
 
 
 def _drain(fd: int, quiet: float, until: bytes | None = None, limit: float = 60.0) -> tuple[bytes, float | None]:
-    """Read until `until` has been seen (if given) and then `quiet` seconds pass with nothing; the
-    output and the time its last byte arrived (None when nothing came)."""
+    """Read until something came and `until` has been seen (if given), and then `quiet` seconds pass
+    with nothing; the output and the time its last byte arrived (None when nothing came)."""
     got = b""
     last: float | None = None
     deadline = time.perf_counter() + limit
     while time.perf_counter() < deadline:
-        ready, _, _ = select.select([fd], [], [], quiet)
+        ready, _, _ = select.select([fd], [], [], quiet if got else max(deadline - time.perf_counter(), 0))
         if not ready:
             if until is None or until in got:
                 break
