@@ -22,14 +22,13 @@ compiled index); otherwise every service is scored.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.errors import HanbanError
 from hanban.find import pinyin
-from hanban.find.fields import Entry, Field, Index, atom, build_index, features, substantial
+from hanban.find.fields import Entry, Field, Index, atom, features, index_for, substantial
 from hanban.find.objects import (
     BOTH_SCORE,
     OTHER_ACTION_FACTOR,
@@ -91,17 +90,6 @@ class Hit(NamedTuple):
     matched: tuple[Match, ...]
 
 
-_cache: list[tuple[Catalog, Sequence[str] | None, Index]] = []
-
-
-def index_for(catalog: Catalog, ids: Sequence[str] | None = None) -> Index:
-    """The index of `catalog` (or of the services `ids`), built once per catalog object."""
-    for cat, got, idx in _cache:
-        if cat is catalog and got == ids:
-            return idx
-    idx = build_index(catalog.services.search_rows(ids), catalog.glossary)
-    _cache[:] = [(catalog, ids, idx)]
-    return idx
 
 
 # --------------------------------------------------------------------------- scoring
