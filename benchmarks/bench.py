@@ -40,6 +40,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import gen_catalog
+import keystroke_bench
 
 PY = sys.executable
 FLOOR = [PY, "-c", "import typer, rich.console"]
@@ -172,13 +173,15 @@ def main() -> None:
     ap.add_argument("--services", type=int, default=66000, help="size of the synthetic overlay (default 66000)")
     ap.add_argument("--runs", type=int, default=7, help="interleaved runs per command (at least 7)")
     ap.add_argument("--cold-runs", type=int, default=7, help="runs of the cold build (each takes a while)")
-    ap.add_argument("--only", choices=("shipped", "big", "cold", "warm"), action="append",
-                    help="measure only these groups (shipped catalog; the large overlay: cold build, warm); repeatable")
+    ap.add_argument("--only", choices=("shipped", "big", "cold", "warm", "keys"), action="append",
+                    help="measure only these groups (shipped catalog; the large overlay: cold build, warm; "
+                         "per keystroke, both sizes); repeatable")
+    ap.add_argument("--key-rounds", type=int, default=5, help="alternating rounds of the per-keystroke rows (default 5)")
     ap.add_argument("--source", action="store_true", help="measure the checkout's hanban even when one is installed")
     ap.add_argument("--no-write", action="store_true", help="print the table only; leave RESULTS.md alone")
     args = ap.parse_args()
     runs = max(args.runs, 7)
-    only = set(args.only or ("shipped", "big"))
+    only = set(args.only or ("shipped", "big", "keys"))
     if "big" in only:
         only |= {"cold", "warm"}
     work = Path(tempfile.mkdtemp(prefix="hanban-bench-"))
@@ -192,15 +195,18 @@ def main() -> None:
     print(f"measuring hanban from {measured}", file=sys.stderr)
     rows: list[tuple[str, Case, Case]] = []
     floor = Case("floor", FLOOR)
+    keys = ""
     try:
         if "shipped" in only:
             rows += shipped_rows(work, runs, floor)
         if only & {"cold", "warm"}:
             rows += big_rows(work, args, runs, only)
+        if "keys" in only:
+            keys = keystroke_rows(work, args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    table = render(rows, runs=runs)
+    table = (render(rows, runs=runs) if rows else "") + keys
     print(table)
     if not args.no_write:
         (HERE / "RESULTS.md").write_text(
@@ -296,10 +302,60 @@ def big_rows(work: Path, args: argparse.Namespace, runs: int, only: set[str]) ->
         Case("`search hukou transfer beijing`", hanban(*cat, "search", "hukou", "transfer", "beijing"), 1.3, mem_goal=60),
         Case("`list --cross-province --json` (streams)", hanban(*cat, "list", "--cross-province", "--json")),
     ]
+    prompt_floor2 = Case("floor with questionary", PROMPT_FLOOR)
+    first_prompt = Case("`ask`: until the first question is on screen (pty)", hanban(*cat, "--lang", "en", "ask"), 1.5,
+                        baseline="prompt_floor", runner=until_first_prompt)
     print(f"{big}, warm: {runs} interleaved rounds", file=sys.stderr)
-    measure(warm, {"floor": floor2}, env, runs)
+    measure([*warm, first_prompt], {"floor": floor2, "prompt_floor": prompt_floor2}, env, runs)
     edited.write_text(original, encoding="utf-8")
-    return rows + [(f"{big}, warm", c, floor2) for c in warm]
+    return rows + [(f"{big}, warm", c, floor2) for c in warm] + [(f"{big}, warm", first_prompt, prompt_floor2)]
+
+
+def keystroke_rows(work: Path, args: argparse.Namespace) -> str:
+    """Per keystroke, at both sizes in alternating rounds: the pickers' re-rank in process
+    (`keystroke_bench.rerank`, a fresh process each round) and the time from a key written to a
+    pseudo-terminal running `hanban ask` to the last byte of its redraw (`keystroke_bench.redraw_times`)."""
+    import json
+
+    overlay = work / "overlay"
+    if not overlay.is_dir():
+        gen_catalog.generate(args.services, overlay)
+    sizes = {
+        "shipped catalog": (env_for(work / "cache-shipped"), []),
+        f"{args.services:,}-service overlay": (env_for(work / "cache-big"), ["--catalog", str(overlay)]),
+    }
+    for env, cat in sizes.values():
+        run(hanban(*cat, "list", "--cross-province"), env)  # the index, compiled once
+    got: dict[tuple[str, str], list[float]] = {}
+    load = [os.getloadavg()[0]]
+    script = str(HERE / "keystroke_bench.py")
+    rounds = max(args.key_rounds, 1)
+    for r in range(rounds):
+        for scope, (env, cat) in sizes.items():
+            out = subprocess.run([PY, script, "rerank", *cat], env=env, cwd=CWD, capture_output=True, text=True, check=True)
+            for picker, times in json.loads(out.stdout).items():
+                got.setdefault((scope, f"re-rank: {picker} picker, in process"), []).extend(times)
+            redraw = keystroke_bench.redraw_times(hanban(*cat, "--lang", "en", "ask"), env, CWD)
+            got.setdefault((scope, "keystroke to the last byte of the redraw (pty)"), []).extend(redraw)
+            load.append(os.getloadavg()[0])
+        print(f"  keystroke round {r + 1}/{rounds} done", file=sys.stderr)
+    goals = {"re-rank: service picker, in process": (0.020, 0.040), "re-rank: province picker, in process": (0.020, 0.040),
+             "keystroke to the last byte of the redraw (pty)": (0.030, None)}
+    out_lines = [
+        ("\n\nPer keystroke (every key of the typed phrases, all rounds together; "
+        f"{rounds} rounds alternating the two sizes; load average {min(load):.1f}–{max(load):.1f} during them). "
+        f"Typed: {', '.join(keystroke_bench.PHRASES)} (service picker); {', '.join(keystroke_bench.PROVINCES)} (province).\n"),
+        "| catalog | what | keys | median | p95 | max | goal (median, p95) | met |",
+        "|---|---|---:|---:|---:|---:|---:|:---:|",
+    ]
+    for (scope, what), times in got.items():
+        med, p95 = statistics.median(times), statistics.quantiles(times, n=20)[18]
+        g_med, g_p95 = goals[what]
+        ok = med < g_med and (g_p95 is None or p95 < g_p95)
+        goal = f"< {g_med * 1000:.0f} ms" + (f", < {g_p95 * 1000:.0f} ms" if g_p95 else "")
+        out_lines.append(f"| {scope} | {what} | {len(times)} | {med * 1000:.1f} ms | {p95 * 1000:.1f} ms | "
+                         f"{max(times) * 1000:.1f} ms | {goal} | {'yes' if ok else 'NO'} |")
+    return "\n".join(out_lines)
 
 
 def render(rows: list[tuple[str, Case, Case]], runs: int) -> str:

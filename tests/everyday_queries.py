@@ -105,7 +105,10 @@ EVERYDAY: list[tuple[str, str | None, str]] = [
     ("驾照审验教育网上学", "driver-education-online", "seed text wording"),
     ("行驶证忘带了", "electronic-vehicle-licence", "forum"),
     ("电子行驶证", "electronic-vehicle-licence", "search-box habit"),
-    ("技术工人能不能在城里落户", "flexible-settlement", "forum: tech talent"),
+    # (was flexible-settlement: that pilot names rural-born graduates, science and technology talent and
+    # demobilised soldiers; a skilled worker is none of them, and general settlement is where ordinary
+    # workers moving to a city are meant)
+    ("技术工人能不能在城里落户", "settlement", "forum: a skilled worker"),
     ("同城化 社保年限累计 落户", "metro-area-hukou-recognition", "news wording"),
     ("买新车不用去车管所验车了吗", "new-car-inspection-exemption", "forum"),
     ("电子年检标志在哪下载", "electronic-inspection-mark", "hotline question"),

@@ -291,7 +291,7 @@ def term(c: Checker, value: Any, path: PathKey) -> m.GlossaryTerm | None:
     c.keep_refs(None)  # a glossary term's references always count, whichever definition of it wins
     if text is None:
         return None
-    return m.GlossaryTerm(text, note, sources, c.origin(path))
+    return m.GlossaryTerm(text, note, sources, c.origin(path), c.pinyin(text.zh_hans))
 
 
 def seed(c: Checker, value: Any, path: PathKey) -> m.SeedText | None:

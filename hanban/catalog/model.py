@@ -287,6 +287,7 @@ class GlossaryTerm(NamedTuple):
     note: Text | None
     sources: tuple[Source, ...]
     origin: Origin
+    pinyin: str = ""  # of its Simplified form (made when compiled): `luodiqian` finds 落地签
 
 
 class SeedText(NamedTuple):

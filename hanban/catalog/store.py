@@ -222,6 +222,25 @@ class Catalog:
         categories = {c: i for i, c in enumerate(m.CATEGORIES)}
         return sorted(self.services.summaries(), key=lambda s: (first.get(s.id, len(first)), categories.get(s.category, len(categories)), s.id))
 
+    def first_service_choices(self, limit: int) -> list[Summary]:
+        """The first `limit` of `service_choices()`, without reading every service when there are
+        more: then the services the question's `order` lists, and the others in catalog order (a
+        list nobody scrolls to its end; typing finds the rest)."""
+        from hanban.catalog.wizard_model import SERVICE_QUESTION
+
+        if len(self.services) <= limit:
+            return self.service_choices()[:limit]
+        q = self.wizard.question(SERVICE_QUESTION)
+        out = [Summary(s.id, s.name, s.category) for sid in (q.order if q is not None else ()) if (s := self.services.get(sid)) is not None]
+        seen = {s.id for s in out}
+        if len(out) < limit:
+            for summary in self.services.summaries():
+                if summary.id not in seen:
+                    out.append(summary)
+                    if len(out) >= limit:
+                        break
+        return out[:limit]
+
     def service(self, sid: str) -> m.Service:
         """The service with this id (KeyError when there is none)."""
         return self.services[sid]

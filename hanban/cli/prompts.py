@@ -29,17 +29,16 @@ from questionary import Choice as QChoice
 
 from hanban.catalog.store import Catalog
 from hanban.catalog.wizard_model import Answer, Question
+from hanban.cli.picker_rows import TEXT_BACK, Row
+from hanban.cli.picker_rows import PickerRows as _PickerRows
 from hanban.cli.prompt_layout import Message, echo, message, redraw_on_resize
 from hanban.errors import printable
-from hanban.find import pinyin
 from hanban.strings import Lang, word
 from hanban.wizard.session import BACK, DONE, RESTART
 
-TEXT_BACK = "<"
 SEARCHABLE = 8  # a select with more choices than this is a type-ahead picker
 MENU_ROWS = 8  # rows the completion menu may take (a 24-row terminal keeps room for the question)
-
-Row = tuple[str, str, object]  # (label shown and typed in, a note beside it, the value it stands for)
+FIRST_ROWS = 200  # services the empty service picker lists (a catalog of more is found by typing)
 
 
 def _run(question: Any, back: bool = False) -> Any:
@@ -143,68 +142,6 @@ def _message(prompt: str, progress: str, *hints: str) -> Message:
     return message(f"{prompt} [{progress}]", *hints, after="\n  ›")
 
 
-class _PickerRows:
-    """The rows of a long list for what has been typed: ranked by how well they match (the whole
-    name, its start, anywhere in it, then pinyin), which one Enter may take, and why not."""
-
-    def __init__(self, q: Question, lang: Lang, default: Answer | None, can_go_back: bool) -> None:
-        self.lang = lang
-        self.default = default
-        self.can_go_back = can_go_back
-        self.choices = sorted(q.choices, key=lambda c: c.value != default)  # the default first
-        self.rows: list[Row] = [(c.label.get(lang), c.label.en if lang != "en" else c.label.zh_hans, c.value) for c in self.choices]
-        if can_go_back:
-            self.rows.append((word("w.back", lang), "", BACK))
-
-    def ranked(self, typed: str) -> list[tuple[float, int, Row]]:
-        t = typed.strip().casefold()
-        if not t:
-            return [(0.0, i, row) for i, row in enumerate(self.rows)]
-        letters = pinyin.letters(t)
-        ranked = []
-        for i, (row, c) in enumerate(zip(self.rows, [*self.choices, None])):
-            names = [n.casefold() for n in [row[0], *([c.label.zh_hans, c.label.zh_hant, c.label.en, c.value] if c else [])]]
-            if t in names:
-                tier = 0.0
-            elif any(n.startswith(t) for n in names):
-                tier = 1.0
-            elif any(t in n for n in names):
-                tier = 2.0
-            elif letters and c is not None and (sound := pinyin.score(letters, c.pinyin)):
-                tier = 3.0 - sound
-            else:
-                continue
-            ranked.append((tier, i, row))
-        return sorted(ranked)
-
-    def find(self, typed: str) -> list[Row]:
-        return [row for _, _, row in self.ranked(typed)]
-
-    def clear(self, typed: str) -> bool:
-        """The first row leads: the only one, or the only one in the best tier (河 is not clear)."""
-        ranked = self.ranked(typed)
-        return len(ranked) == 1 or (len(ranked) > 1 and ranked[0][0] < ranked[1][0])
-
-    def pick(self, typed: str) -> object | None:
-        if not typed.strip():
-            return self.default if self.default is not None else None
-        if typed.strip() == TEXT_BACK and self.can_go_back:
-            return BACK
-        found = self.find(typed)
-        exact = [r for r in found if r[0].casefold() == typed.strip().casefold()]
-        if exact or len(found) == 1:
-            return (exact or found)[0][2]
-        return None
-
-    def which(self, typed: str) -> str:
-        """Why Enter did not choose: nothing matches, or several do (河北、河南…)."""
-        found = [r[0] for r in self.find(typed) if r[2] != BACK]
-        if not found:
-            return word("w.no_match", self.lang, text=printable(typed))
-        more = "…" if len(found) > 4 else ""
-        return word("w.ambiguous", self.lang, text=printable(typed), options=word("punct.list_sep", self.lang).join(found[:4]) + more)
-
-
 class QuestionaryPrompter:
     """Asks with questionary and prompt_toolkit, in the person's language."""
 
@@ -287,23 +224,35 @@ class QuestionaryPrompter:
         question.application.pre_run_callables.append(lambda: buffer.start_completion(select_first=False))
         return str(_run(question, back)).strip()
 
-    def _service(self, q: Question, progress: str) -> str:
-        """What do you need to get done: typed in any script, pinyin or English; search ranks it."""
-        from hanban.find.resolve import is_clear
-        from hanban.find.search import MAX_QUERY, QueryTooLong, search
-
+    def service_rows(self) -> tuple[Callable[[str], list[Row]], dict[str, str]]:
+        """The service picker's rows for what was typed (re-ranked at each keystroke), and the service each label names."""
+        from hanban.find.search import MAX_QUERY, search
         lang = self.lang
-        ordered = self.catalog.service_choices()
-        by_label = {s.name.get(lang): s.id for s in reversed(ordered)}  # the first of equal names wins
+        ordered = self.catalog.first_service_choices(FIRST_ROWS)  # (not all 66,000: typing finds the rest)
         notes = {s.id: word(f"category.{s.category}", lang) for s in ordered}
+        by_label = {s.name.get(lang): s.id for s in reversed(ordered)}  # the first of equal names wins
 
         def find(typed: str) -> list[Row]:
             if not typed.strip():
                 return [(s.name.get(lang), notes[s.id], s.id) for s in ordered]
             if len(typed) > MAX_QUERY:  # (said when Enter is pressed)
                 return []
-            return [(h.name.get(lang), notes.get(h.id, ""), h.id) for h in search(self.catalog, typed, 12, typing=True)]
+            hits = search(self.catalog, typed, 12, typing=True)
+            for h in hits:  # a label offered names its first service; a category is read once
+                by_label.setdefault(h.name.get(lang), h.id)
+                if h.id not in notes:
+                    notes[h.id] = word(f"category.{self.catalog.service(h.id).category}", lang)
+            return [(h.name.get(lang), notes[h.id], h.id) for h in hits]
 
+        return find, by_label
+
+    def _service(self, q: Question, progress: str) -> str:
+        """What do you need to get done: typed in any script, pinyin or English; search ranks it."""
+        from hanban.find.resolve import is_clear
+        from hanban.find.search import MAX_QUERY, QueryTooLong, search
+
+        lang = self.lang
+        find, by_label = self.service_rows()
         prompt = printable(q.prompt.get(lang))
         text = _message(prompt, progress, word("w.type_to_find", lang))
         while True:

@@ -10,11 +10,11 @@ glossary's forms, which search uses to bridge English and Chinese.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from hanban.catalog import model as m
-from hanban.catalog.store import SearchRow
+from hanban.catalog.store import Catalog, SearchRow
 from hanban.find.text import is_cjk, normalize, search_form
 
 EN_STOPWORDS = frozenset(
@@ -26,7 +26,11 @@ ZH_STOP_CHARS = frozenset("的了我吗么怎呢啊吧要想去在哪里能可�
 # Simplified characters they let a Simplified query skip OpenCC.
 SIMPLIFIED_COMMON = frozenset("的了我吗么怎呢啊吧要想去在哪里能可以是和与有个你您请丢掉办补换给孩宝小大开上下什么样多少时候还没")
 EN_SPELLINGS = {"license": "licence", "center": "centre", "licenses": "licence"}
+_LATIN_WORDS = re.compile("[a-z]{4,}")
 SHORT_TOKEN = 32  # up to this length a token is split without the regex (compiling it costs ~1 ms)
+
+# What search has read of a large catalog's services, by id: each entry and its Simplified characters.
+Kept = dict[str, tuple["Entry", frozenset[str]]]
 
 # A service as search sees it, as plain data (stored by hanban.index at compile time): the characters
 # of its Simplified texts, (field kind, text, normalised text, its features space-separated) per field,
@@ -147,18 +151,27 @@ class Entry:
 class Index:
     """Normalised texts only: features are computed on demand, for the fields a query may match."""
 
-    __slots__ = ("df", "entries", "glossary", "hans_chars")
+    __slots__ = ("_words", "df", "entries", "glossary", "hans_chars", "sounds")
 
     def __init__(
         self,
         entries: tuple[Entry, ...],
         hans_chars: frozenset[str],
         glossary: tuple[tuple[str, tuple[str, ...], str], ...],
+        sounds: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.entries = entries
         self.hans_chars = hans_chars
         self.glossary = glossary  # (form, other-language forms, label)
+        self.sounds = sounds  # (pinyin, Chinese form) of the glossary's terms
         self.df: dict[str, int] = {}  # document frequency of the features queries have used (filled lazily)
+        self._words: frozenset[str] | None = None
+
+    def words(self) -> frozenset[str]:
+        """Every Latin word of the services' texts (found once, when a query holds a word none of them has)."""
+        if self._words is None:
+            self._words = frozenset(w for e in self.entries for w in _LATIN_WORDS.findall(e.blob))
+        return self._words
 
     def document_frequency(self, feat: str) -> int:
         """In how many services `feat` occurs (words: as the start of a word), memoised."""
@@ -254,23 +267,39 @@ def _prepared_entry(sid: str, name: m.Text, prepared: Prepared, made: dict[tuple
     return Entry(sid, name, tuple(fields), " " + " ".join(f.norm for f in fields) + " ", tuple(pinyin))
 
 
-def build_index(rows: Iterable[SearchRow], glossary: Iterable[m.GlossaryTerm]) -> Index:
+def build_index(
+    rows: Iterable[SearchRow], glossary: Iterable[m.GlossaryTerm], kept: Kept | None = None, order: Sequence[str] | None = None
+) -> Index:
     """Fold every searchable text of every service once (cheap: no OpenCC).
 
     Rows read through the compiled index (hanban.index) come with their fields prepared at compile
-    time (`prepare`), so nothing is decoded or normalised again here.
+    time (`prepare`), so nothing is decoded or normalised again here. With `kept`, each row's entry is
+    kept there, and the index holds the entries `order` names from it (the rows are the ones it lacked).
     """
     entries: list[Entry] = []
     hans: set[str] = set()
     made: dict[tuple[str, str], Field | None] = {}
     stored: dict[tuple[str, str], Field] = {}
     for row in rows:
+        chars: set[str] = set()
         if row.prepared is not None:
-            entries.append(_prepared_entry(row.id, row.name, row.prepared, stored, hans))
+            entries.append(_prepared_entry(row.id, row.name, row.prepared, stored, chars))
         elif row.service is not None:
-            entries.append(_entry(row.service, made, hans))
+            entries.append(_entry(row.service, made, chars))
+        else:
+            continue
+        hans |= chars
+        if kept is not None:
+            kept[row.id] = (entries[-1], frozenset(chars))
+    if kept is not None and order is not None:
+        found = [kept[sid] for sid in order if sid in kept]
+        entries = [e for e, _ in found]
+        hans.update(*(chars for _, chars in found))
     gloss: list[tuple[str, tuple[str, ...], str]] = []
+    sounds: list[tuple[str, str]] = []
     for term in glossary:
+        if term.pinyin:
+            sounds.append((term.pinyin, search_form(term.term.zh_hans)))
         zh, en = _glossary_forms(term)
         label = f"{term.term.zh_hans} = {term.term.en}"
         for z in zh:
@@ -278,4 +307,30 @@ def build_index(rows: Iterable[SearchRow], glossary: Iterable[m.GlossaryTerm]) -
         for e in en:
             gloss.append((e, (search_form(term.term.zh_hans),), label))
         hans.update(term.term.zh_hans)
-    return Index(tuple(entries), frozenset(hans) | SIMPLIFIED_COMMON, tuple(gloss))
+    return Index(tuple(entries), frozenset(hans) | SIMPLIFIED_COMMON, tuple(gloss), tuple(sounds))
+
+
+_cache: list[tuple[Catalog, Sequence[str] | None, Index]] = []
+
+
+_kept: list[tuple[Catalog, Kept]] = []
+
+
+def index_for(catalog: Catalog, ids: Sequence[str] | None = None) -> Index:
+    """The index of `catalog` (or of the services `ids`), built once per catalog object. The services
+    of `ids` are read and prepared once per catalog object, however many queries (keys typed into the
+    picker) find them."""
+    for cat, got, idx in _cache:
+        if cat is catalog and got == ids:
+            return idx
+    if ids is None:
+        idx = build_index(catalog.services.search_rows(ids), catalog.glossary)
+    else:
+        kept = next((k for cat, k in _kept if cat is catalog), None)
+        if kept is None:
+            kept = {}
+            _kept[:] = [(catalog, kept)]
+        missing = [sid for sid in ids if sid not in kept]
+        idx = build_index(catalog.services.search_rows(missing), catalog.glossary, kept, ids)
+    _cache[:] = [(catalog, ids, idx)]
+    return idx

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 OTHER_OBJECT_FACTOR = 0.4  # a service about other objects only, when the query names one
+OTHER_ACTION_FACTOR = 0.7  # a service about the object the query names, for another action only
 
 OBJECTS: dict[str, tuple[str, ...]] = {
     "id-card": ("身份证", "身分证", "id card", "identity card", "shenfenzheng", "sfz"),
@@ -52,6 +53,7 @@ _KEY_OF.update({f: f"do:{act}" for act, forms in ACTIONS.items() for f in forms}
 _CHINESE = tuple((f, k) for f, k in _KEY_OF.items() if not _WORDY.match(f))
 _WORDS = tuple((f" {f} ", k) for f, k in _KEY_OF.items() if _WORDY.match(f))
 _NOT_WORD = re.compile(r"[^a-z0-9']+")
+OBJECT_WORDS = frozenset(w for f, _ in _WORDS for w in f.split() if w.isalpha())  # (a mistyped word may be one)
 
 
 def objects_in(texts: Iterable[str]) -> frozenset[str]:
@@ -75,6 +77,14 @@ def about_other_objects(query: frozenset[str], service: frozenset[str]) -> bool:
     """Whether a service speaks only of objects the query does not name (the query naming some)."""
     wanted = {k for k in query if not k.startswith("do:")}
     has = {k for k in service if not k.startswith("do:")}
+    return bool(wanted) and bool(has) and not (wanted & has)
+
+
+def about_other_actions(query: frozenset[str], service: frozenset[str]) -> bool:
+    """Whether a service's names speak only of doing other things than the query asks (补办身份证 is
+    not 第一次办身份证), the query naming something to do."""
+    wanted = {k for k in query if k.startswith("do:")}
+    has = {k for k in service if k.startswith("do:")}
     return bool(wanted) and bool(has) and not (wanted & has)
 
 

@@ -11,7 +11,9 @@ otherwise by the share of the query's features it holds: English words (light st
 of 4+ letters) and Chinese characters and character pairs, each weighted by how rare it is in the
 catalog (IDF). Glossary terms bridge the languages: a term found in the query is swapped for its
 rendering in the other language (``port visa`` -> 口岸签证) and that variant is scored too. English
-near misses of ids and names (``no-crime-certficate``) score by difflib similarity.
+near misses of ids and names (``no-crime-certficate``) score by difflib similarity. Slips
+(`hanban.find.slips`: a mistyped word, the words a question wraps around its subject) and the
+pinyin of a glossary term (``luodiqian``: 落地签) give further readings of the query, scored too.
 
 On a very large catalog the store narrows the services to score (`search_candidates`: FTS5 in the
 compiled index); otherwise every service is scored.
@@ -20,15 +22,31 @@ compiled index); otherwise every service is scored.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from hanban.catalog import model as m
 from hanban.catalog.store import Catalog
 from hanban.errors import HanbanError
 from hanban.find import pinyin
-from hanban.find.fields import Entry, Field, Index, atom, build_index, features, substantial
-from hanban.find.objects import BOTH_SCORE, OTHER_OBJECT_FACTOR, about_other_objects, forms_of, names_both, objects_in
+from hanban.find.fields import Entry, Field, Index, atom, features, index_for, substantial
+from hanban.find.objects import (
+    BOTH_SCORE,
+    OTHER_ACTION_FACTOR,
+    OTHER_OBJECT_FACTOR,
+    about_other_actions,
+    about_other_objects,
+    forms_of,
+    names_both,
+    objects_in,
+)
+from hanban.find.slips import (
+    FILLER_FACTOR,
+    HANZI_TYPO_SCORE,
+    RESPELLED_FACTOR,
+    one_character_off,
+    respelled,
+    without_fillers,
+)
 from hanban.find.text import fold, is_cjk, normalize
 
 # Field kinds and how much a match in each counts.
@@ -72,17 +90,6 @@ class Hit(NamedTuple):
     matched: tuple[Match, ...]
 
 
-_cache: list[tuple[Catalog, Sequence[str] | None, Index]] = []
-
-
-def index_for(catalog: Catalog, ids: Sequence[str] | None = None) -> Index:
-    """The index of `catalog` (or of the services `ids`), built once per catalog object."""
-    for cat, got, idx in _cache:
-        if cat is catalog and got == ids:
-            return idx
-    idx = build_index(catalog.services.search_rows(ids), catalog.glossary)
-    _cache[:] = [(catalog, ids, idx)]
-    return idx
 
 
 # --------------------------------------------------------------------------- scoring
@@ -162,8 +169,17 @@ def _wordy(c: str) -> bool:
     return c.isalnum() and not is_cjk(c)
 
 
+def _terms_sounding(typed: str, index: Index) -> list[str]:
+    """The glossary's Chinese terms whose whole pinyin is what was typed (luodiqian, luo di qian)."""
+    return [zh for sound, zh in index.sounds if typed and sound.replace(" ", "") == typed] if typed else []
+
+
 def _variants(q: str, index: Index) -> list[Variant]:
     out = [_variant(q, index)]
+    if any(c.isascii() and c.isalpha() for c in q) and (fixed := respelled(q, index)):
+        out.append(_variant(fixed, index, RESPELLED_FACTOR))
+    if not q.isascii() and (bare := without_fillers(q)):
+        out.append(_variant(bare, index, FILLER_FACTOR))
     found = [(form, others, label) for form, others, label in index.glossary if substantial(form) and _contains(q, form)]
     if " " in q or not q.isascii():  # the query is part of a longer term ("invitation letter")
         found += [(q, others, label) for form, others, label in index.glossary if form != q and substantial(q) and _contains(form, q)]
@@ -188,7 +204,7 @@ def _may_score(v: Variant, t: str, identity: bool) -> bool:
     or an English near miss of similar length (difflib).
     """
     q = v.norm
-    if q in t or any(a in t for a in v.atoms):
+    if (q in t and (q == t or substantial(q))) or any(a in t for a in v.atoms):  # (a letter is in most texts)
         return True
     if not identity:
         return False
@@ -205,7 +221,7 @@ def _field_score(v: Variant, f: Field) -> float:
         return 0.8 + 0.15 * len(q) / len(t)
     if f.kind in IDENTITY_FIELDS and v.via is None and substantial(t) and _contains(q, t):
         # (not for glossary translations: "小孩上 hukou" does not name the alias "hukou")
-        return 0.45 + 0.45 * len(t) / len(q)  # a short alias inside a long query says little
+        return 0.45 + 0.45 * _share(v, f)  # a short alias inside a long query says little (less when its words are common)
     total = v.total
     if total <= 0 or not any(a in t for a in v.atoms):
         return _typo_score(q, t) if _typo_eligible(q, t, f.kind) else 0.0
@@ -223,9 +239,19 @@ def _field_score(v: Variant, f: Field) -> float:
     if not strong and v.has_pairs:
         cov *= 0.5  # single characters alone are weak evidence when the query has words or pairs
     score = 0.72 * cov
+    if f.kind in IDENTITY_FIELDS and one_character_off(q, t):
+        score = max(score, HANZI_TYPO_SCORE)
     if score < 0.6 and _typo_eligible(q, t, f.kind):
         score = max(score, _typo_score(q, t))
     return score
+
+
+def _share(v: Variant, f: Field) -> float:
+    """The part of the query's weight (rare words weigh more) that the field's features hold."""
+    if v.total <= 0:
+        return 0.0
+    feats = f.features()[0]
+    return sum(w for feat, w in v.feats.items() if feat in feats) / v.total
 
 
 def _typo_eligible(q: str, t: str, kind: str) -> bool:
@@ -320,14 +346,17 @@ def search(catalog: Catalog, query: str, limit: int = 10, *, typing: bool = Fals
         return []
     raw = normalize(query)
     variants = _variants(q, index)
+    typed = pinyin.letters(query)
+    typed = typed if len(typed) >= pinyin.MIN_SEARCH else ""
+    for term in _terms_sounding(typed, index):  # luodiqian: the glossary's 落地签, and what it bridges to
+        variants += [v for v in _variants(term, index) if all(v.norm != x.norm for x in variants)]
     variants[0].open_end = typing and not query.endswith(" ")
     if raw != q:  # also match the query as typed against Traditional text written in the catalog
         variants.append(_variant(raw, index))
     hits: list[Hit] = []
     memo: dict[tuple[str, str], tuple[float, Variant]] = {}
-    typed = pinyin.letters(query)
-    typed = typed if len(typed) >= pinyin.MIN_SEARCH else ""
-    wanted = objects_in([q, raw, typed])  # what the query itself is about (驾照 in 驾照到期), not its glossary translations
+    # what the query itself is about (驾照 in 驾照到期; respelled: pasport), not its glossary translations
+    wanted = objects_in([q, raw, typed, *(v.norm for v in variants if v.via is None)])
     wanted_forms = forms_of(wanted)  # (empty when the query names no object: then nothing below applies)
     for entry in index.entries:
         score, matched = _score_entry(entry, variants, memo)
@@ -341,9 +370,12 @@ def search(catalog: Catalog, query: str, limit: int = 10, *, typing: bool = Fals
             has = _objects(entry)
             if score >= MIN_SCORE and about_other_objects(wanted, has):
                 score *= OTHER_OBJECT_FACTOR  # the object outranks the action: not 身份证到期 for 驾照到期
+            elif score >= MIN_SCORE and about_other_actions(wanted, has):
+                score *= OTHER_ACTION_FACTOR  # then the action: not 第一次办身份证 for 补办身份证
             elif score < BOTH_SCORE and names_both(wanted, has):
                 score, matched = _object_and_action(entry, wanted, score, matched)
         if score >= MIN_SCORE:
             hits.append(Hit(entry.id, entry.name, round(score, 3), tuple(matched)))
     hits.sort(key=lambda h: (-h.score, h.id))
     return hits[:limit]
+

@@ -43,7 +43,7 @@ from hanban.index.services import IndexedServices, Reader, check_tables, is_busy
 if TYPE_CHECKING:
     from hanban.catalog.wizard_model import Wizard
 
-FORMAT = 8  # bump when the stored shape changes (4: content hashes, catalog folders in meta; 5: catalog identity, validity dates; 6: names without rowid; 7: outside pages, reported facts, rules resting on facts; 8: an index of the row flags, checked before reading in order)
+FORMAT = 9  # bump when the stored shape changes (4: content hashes, catalog folders in meta; 5: catalog identity, validity dates; 6: names without rowid; 7: outside pages, reported facts, rules resting on facts; 8: an index of the row flags, checked before reading in order; 9: glossary pinyin)
 ENV_CACHE = "HANBAN_CACHE"
 LOCK_WAIT = 120  # seconds another hanban may hold the index's lock before this one loads directly
 NOTICE_AFTER = 0.5  # seconds of waiting for that lock before saying so

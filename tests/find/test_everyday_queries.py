@@ -1,7 +1,8 @@
 """224 everyday phrasings (tests/everyday_queries.py: three scripts, pinyin, English, typos, long
 sentences), each with the service a person means or "not covered". The issue's goal is top-1 97%
-and top-3 100%; the thresholds here are a ratchet at what search reaches now (88% and 95% on
-2026-12-07, from 72% and 84% before objects and actions were known to it), raised as it improves."""
+and top-3 100%; the thresholds are a ratchet at what search reaches (97.8% and 100% on 2026-12-07,
+from 88% and 95.5% before mistyped words, question fillers, one-character typos and the action rule,
+and 72% and 84% before objects and actions were known to it), raised as it improves."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from everyday_queries import EVERYDAY
 from hanban.catalog.load import load_catalog
 from hanban.find.search import search
 
-TOP1, TOP3 = 0.87, 0.95
+TOP1, TOP3 = 0.97, 1.0
 
 
 def wanted(expected: str) -> str:
@@ -62,3 +63,29 @@ def test_a_need_the_sources_do_not_cover_says_so_and_where_it_is_handled() -> No
     assert s.category == "not-covered" and "do not describe" in s.summary.en
     cl = build(cat, s, {"service": s.id}, "2026-12-07")
     assert cl.outcome.stop and "vehicle administration office" in cl.outcome.text.en
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("pasport renewal", "passport-online-renewal"),  # a letter left out: passport
+        ("foriegner residence permit extension", "foreigner-residence-permit"),  # two letters swapped
+        ("jiaozhao daoqi", "driving-licence-renewal"),  # a letter added to an object's pinyin (jiazhao)
+        ("居注证", "residence-permit"),  # one character an input method's homophone (住)
+        ("在外地可以办身份证吗", "id-card-away-from-hukou"),  # 在外地办身份证, wrapped in a question
+        ("luodiqian", "port-visa"),  # the pinyin of the glossary's 落地签
+    ],
+)
+def test_slips_and_question_words_still_find_the_service(query: str, first: str) -> None:
+    assert search(load_catalog(), query, 3)[0].id == first
+
+
+def test_a_service_for_another_action_on_the_same_object_is_pushed_down() -> None:
+    # 补办 (replace a lost one) is not 第一次办 (the first card), though 办身份证 is inside 补办身份证
+    ids = [h.id for h in search(load_catalog(), "补办身份证期间有临时的吗", 3)]
+    assert "temporary-id-card" in ids and "id-card-first-application" not in ids
+
+
+def test_a_mistyped_word_keeps_the_reason_it_matched() -> None:
+    hit = search(load_catalog(), "pasport renewal", 1)[0]
+    assert hit.matched and all(mt.text for mt in hit.matched)
