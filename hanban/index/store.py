@@ -93,10 +93,19 @@ def index_path(roots: Sequence[Root], directory: Path) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """The format, versions and the code that decides what a file compiles to (by content)."""
+    """The format, versions and the code that decides what a file compiles to (by content), then
+    SQLite's and Python's versions (`environment`: a prebuilt index checks what depends on them)."""
+    return f"{code_identity()}|{environment()}"
+
+
+def environment() -> str:  # (FTS5's tokenizer; the Unicode tables of stored normalised texts)
+    return f"{sqlite3.sqlite_version}|py{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+@functools.lru_cache(maxsize=1)
+def code_identity() -> str:
     here = Path(__file__).resolve().parent.parent  # the hanban package
-    # (the Python minor version too: stored normalised texts depend on its Unicode tables)
-    parts = [str(FORMAT), __version__, sqlite3.sqlite_version, f"py{sys.version_info[0]}.{sys.version_info[1]}"]
+    parts = [str(FORMAT), __version__]
     for package in CODE_PACKAGES:
         for path in sorted((here / package).glob("*.py")):
             try:
