@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from hanban import __version__
 from hanban.catalog import model as m
-from hanban.catalog.files import FileRef, Root, digest
+from hanban.catalog.files import FileRef, Root, digest, user_dir
 from hanban.catalog.load import CacheUnavailable
 from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog, Tables
@@ -77,12 +77,8 @@ class CacheNotice(HanbanError):
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """HANBAN_CACHE, else $XDG_CACHE_HOME/hanban, else ~/.cache/hanban."""
-    env = os.environ if environ is None else environ
-    if env.get(ENV_CACHE):
-        return Path(env[ENV_CACHE])
-    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "hanban"
+    """HANBAN_CACHE, else $XDG_CACHE_HOME/hanban, else the platform's (`catalog.files.user_dir`)."""
+    return user_dir("cache", ENV_CACHE, environ)
 
 
 def index_path(roots: Sequence[Root], directory: Path) -> Path:
