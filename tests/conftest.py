@@ -30,7 +30,12 @@ REPO = Path(__file__).resolve().parent.parent
 # the checkout's files, through its own path entry; tests/test_packaging.py checks which one).
 INSTALLED_ONLY = bool(os.environ.get("HANBAN_TEST_INSTALLED") or os.environ.get("CI"))
 if INSTALLED_ONLY and "hanban" not in sys.modules:
-    sys.path[:] = [p for p in sys.path if Path(p or os.curdir).resolve() != REPO]
+    import site
+
+    _site = {Path(p).resolve() for p in [*site.getsitepackages(), site.getusersitepackages()]}
+    _first_site = next((i for i, p in enumerate(sys.path) if Path(p or os.curdir).resolve() in _site), len(sys.path))
+    # (only the entries before site-packages: an editable install's own entry, after it, stays)
+    sys.path[:] = [p for i, p in enumerate(sys.path) if i >= _first_site or Path(p or os.curdir).resolve() != REPO]
 SEEDS = Path(os.environ.get("HANBAN_SEEDS", REPO.parent / "shared" / "seeds"))
 NO_SEEDS = (
     f"the seed texts are not in {SEEDS} (set HANBAN_SEEDS to the folder of the five source texts "
