@@ -3,6 +3,7 @@
     pip install . && python benchmarks/bench.py     # shipped catalog + 66,000-service overlay; writes RESULTS.md
     python benchmarks/bench.py --services 2000 --runs 7 --no-write
     python benchmarks/bench.py --only shipped --no-write
+    python benchmarks/bench.py --only pythons --no-write   # the first command after install, per Python
 
 Every figure is the median of at least 7 runs, interleaved: each round runs the floor
 (`python -c "import typer, rich.console"`) and every command once, in turn, so a busy machine
@@ -15,6 +16,10 @@ wheel install is measured as a person would have it, with its prebuilt index); w
 installed, or with --source, the checkout's. "First command after install" runs with an empty cache
 folder each time; "first command in a source checkout" likewise, from the checkout's own files
 (which have no prebuilt index: it compiles the catalog).
+
+"pythons" builds one wheel (with this Python, as a packager would) and installs it into a fresh
+virtual environment for each Python 3.10-3.13 found (`--python PATH`, or python3.1X on PATH and
+pyenv's versions), then times that Python's first command after install against its own floor.
 """
 
 from __future__ import annotations
@@ -173,15 +178,17 @@ def main() -> None:
     ap.add_argument("--services", type=int, default=66000, help="size of the synthetic overlay (default 66000)")
     ap.add_argument("--runs", type=int, default=7, help="interleaved runs per command (at least 7)")
     ap.add_argument("--cold-runs", type=int, default=7, help="runs of the cold build (each takes a while)")
-    ap.add_argument("--only", choices=("shipped", "big", "cold", "warm", "keys"), action="append",
+    ap.add_argument("--only", choices=("shipped", "big", "cold", "warm", "keys", "pythons"), action="append",
                     help="measure only these groups (shipped catalog; the large overlay: cold build, warm; "
-                         "per keystroke, both sizes); repeatable")
+                         "per keystroke, both sizes; the first command after install under each Python); repeatable")
     ap.add_argument("--key-rounds", type=int, default=5, help="alternating rounds of the per-keystroke rows (default 5)")
+    ap.add_argument("--python", action="append", default=[], metavar="PATH",
+                    help="a Python to install the wheel for (pythons group; repeatable; default: 3.10-3.13 found)")
     ap.add_argument("--source", action="store_true", help="measure the checkout's hanban even when one is installed")
     ap.add_argument("--no-write", action="store_true", help="print the table only; leave RESULTS.md alone")
     args = ap.parse_args()
     runs = max(args.runs, 7)
-    only = set(args.only or ("shipped", "big", "keys"))
+    only = set(args.only or ("shipped", "big", "keys", "pythons"))
     if "big" in only:
         only |= {"cold", "warm"}
     work = Path(tempfile.mkdtemp(prefix="hanban-bench-"))
@@ -201,6 +208,8 @@ def main() -> None:
             rows += shipped_rows(work, runs, floor)
         if only & {"cold", "warm"}:
             rows += big_rows(work, args, runs, only)
+        if "pythons" in only:
+            rows += python_rows(work, runs, args.python or find_pythons())
         if "keys" in only:
             keys = keystroke_rows(work, args)
     finally:
@@ -255,6 +264,47 @@ def shipped_rows(work: Path, runs: int, floor: Case) -> list[tuple[str, Case, Ca
     measure([*cases, first_prompt], {"floor": floor, "prompt_floor": prompt_floor}, env, runs)
     scope = "shipped catalog"
     return [(scope, c, floor) for c in cases] + [(scope, first_prompt, prompt_floor)]
+
+
+def find_pythons() -> list[str]:
+    """Python 3.10-3.13 interpreters that run: python3.1X on PATH, else pyenv's installed versions."""
+    found: dict[str, str] = {}
+    for minor in range(10, 14):
+        candidates = [shutil.which(f"python3.{minor}") or "",
+                      *sorted(map(str, (Path.home() / ".pyenv" / "versions").glob(f"3.{minor}.*/bin/python3")))]
+        for exe in filter(None, candidates):
+            proc = subprocess.run([exe, "-c", f"import sys; print(sys.version_info[:2] == (3, {minor}))"],
+                                  capture_output=True, text=True, check=False)
+            if proc.stdout.strip() == "True":
+                found[f"3.{minor}"] = exe
+                break
+    return list(found.values())
+
+
+def python_rows(work: Path, runs: int, pythons: list[str]) -> list[tuple[str, Case, Case]]:
+    """One wheel, installed into a fresh virtual environment per Python: its first command after install."""
+    wheels = work / "wheel"
+    subprocess.run([PY, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels), str(REPO)], check=True)
+    (wheel,) = wheels.glob("hanban-*.whl")
+    neutral = work / "cwd"
+    neutral.mkdir(exist_ok=True)
+    rows: list[tuple[str, Case, Case]] = []
+    for exe in pythons:
+        version = subprocess.run([exe, "-c", "import platform; print(platform.python_version())"],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+        venv = work / f"venv-{version}"
+        print(f"Python {version}: a fresh virtual environment with {wheel.name}", file=sys.stderr)
+        subprocess.run([exe, "-m", "venv", str(venv)], check=True)
+        vpy = str(venv / "bin" / "python")
+        subprocess.run([vpy, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)], check=True)
+        fresh = work / f"cache-first-{version}"
+        floor = Case("floor", [vpy, "-c", "import typer, rich.console"], cwd=neutral)
+        first = Case("first command after install: `show no-crime-certificate`, empty cache folder",
+                     [vpy, "-m", "hanban", "show", "no-crime-certificate"], 1.5, env=env_for(fresh, source=False),
+                     cwd=neutral, before=lambda fresh=fresh: shutil.rmtree(fresh, ignore_errors=True))
+        measure([first], {"floor": floor}, env_for(work / f"cache-{version}", source=False), runs)
+        rows.append((f"Python {version}, the wheel in a fresh venv", first, floor))
+    return rows
 
 
 def big_rows(work: Path, args: argparse.Namespace, runs: int, only: set[str]) -> list[tuple[str, Case, Case]]:

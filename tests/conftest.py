@@ -8,6 +8,7 @@ files in it, and tests that damage or inspect a cache use a folder of their own 
 from __future__ import annotations
 
 import os
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,18 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
+# The suite tests hanban as installed. `python -m pytest` puts the working folder (the checkout) first
+# on sys.path, which would import its hanban/ instead: with HANBAN_TEST_INSTALLED or CI set, the
+# checkout is taken off the path before anything imports hanban (an editable install still imports
+# the checkout's files, through its own path entry; tests/test_packaging.py checks which one).
+INSTALLED_ONLY = bool(os.environ.get("HANBAN_TEST_INSTALLED") or os.environ.get("CI"))
+if INSTALLED_ONLY and "hanban" not in sys.modules:
+    import site
+
+    _site = {Path(p).resolve() for p in [*site.getsitepackages(), site.getusersitepackages()]}
+    _first_site = next((i for i, p in enumerate(sys.path) if Path(p or os.curdir).resolve() in _site), len(sys.path))
+    # (only the entries before site-packages: an editable install's own entry, after it, stays)
+    sys.path[:] = [p for i, p in enumerate(sys.path) if i >= _first_site or Path(p or os.curdir).resolve() != REPO]
 SEEDS = Path(os.environ.get("HANBAN_SEEDS", REPO.parent / "shared" / "seeds"))
 NO_SEEDS = (
     f"the seed texts are not in {SEEDS} (set HANBAN_SEEDS to the folder of the five source texts "

@@ -37,3 +37,11 @@ def test_the_version_is_written_once_in_the_package() -> None:
     assert data["tool"]["hatch"]["version"] == {"path": "hanban/__init__.py"}
     init = (REPO / "hanban" / "__init__.py").read_text("utf-8")
     assert len(re.findall(r'^__version__ = "[^"]+"$', init, re.MULTILINE)) == 1
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    command = 'pip install ".[test]" && python -m pytest'
+    readme = (REPO / "README.md").read_text("utf-8")
+    assert f"    {command}\n" in readme or f"`{command}`" in readme
+    ci = (REPO / ".ci" / "run").read_text("utf-8")
+    assert command in [line.strip() for line in ci.splitlines()]

@@ -84,6 +84,41 @@ def test_a_field_added_tomorrow_passes_todays_schema_but_not_the_tests(runner: C
     assert asked["items"] and problems("ask", asked, strict=False) == [] != problems("ask", asked)
 
 
+COMMANDS = {  # one invocation per output
+    "ask": ("ask", "--answers", str(min(PEOPLE.glob("*.yaml"))), "--json"),
+    "catalog-info": ("catalog", "info", "--json"),
+    "changes": ("changes", "--since", "2000-01-01", "--json"),
+    "list": ("list", "--json"),
+    "measures": ("measures", "--json"),
+    "questions": ("questions", "--json"),
+    "search": ("search", "lost id card", "--json"),
+    "show": ("show", "port-visa", "--json"),
+}
+
+
+def test_every_output_has_a_command_here() -> None:
+    assert sorted(COMMANDS) == sorted(OUTPUTS)
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_every_json_output_names_its_schema_version(runner: CliRunner, name: str) -> None:
+    got = output(runner, *COMMANDS[name])
+    objects = got if isinstance(got, list) else [got]
+    assert objects, name
+    want = 1 if name == "ask" else schema(name)["$id"]  # (ask's "schema" was a number before the others had one)
+    assert {o["schema"] for o in objects} == {want}
+    assert schema(name)["$id"] == f"urn:hanban:schema:{name}:1"
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_todays_output_with_a_new_field_passes_the_shipped_schema(runner: CliRunner, name: str) -> None:
+    got = output(runner, *COMMANDS[name])
+    for o in got if isinstance(got, list) else [got]:
+        o["added_tomorrow"] = {"anything": [1, "two"]}
+    assert problems(name, got, strict=False) == []  # what a reader who saved today's schema sees
+    assert problems(name, got) != []  # (the tests' closed copy still asks for it to be written down)
+
+
 def test_definitions_shared_by_several_schemas_are_the_same_everywhere() -> None:
     seen: dict[str, tuple[str, Any]] = {}
     for path in sorted(SCHEMAS.glob("*.json")):

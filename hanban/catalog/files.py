@@ -74,12 +74,33 @@ def overlay_paths(cli_paths: Sequence[str | Path] = (), environ: Mapping[str, st
 
 
 def data_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """Where packs are installed: HANBAN_DATA, else $XDG_DATA_HOME/hanban, else ~/.local/share/hanban."""
+    """Where packs are installed (and unfinished answers kept): `user_dir("data", HANBAN_DATA)`."""
+    return user_dir("data", ENV_DATA, environ)
+
+
+def user_dir(kind: str, override: str, environ: Mapping[str, str] | None = None) -> Path:
+    """hanban's `kind` ("data" or "cache") folder: the variable `override` (HANBAN_DATA,
+    HANBAN_CACHE), else $XDG_DATA_HOME/hanban or $XDG_CACHE_HOME/hanban when set, else the
+    platform's own: on macOS and Windows platformdirs' (~/Library/Application Support/hanban,
+    ~/Library/Caches/hanban; %LOCALAPPDATA%\\hanban, %LOCALAPPDATA%\\hanban\\Cache), elsewhere
+    ~/.local/share/hanban and ~/.cache/hanban (platformdirs is imported only on macOS and Windows)."""
+    import sys
+
     env = os.environ if environ is None else environ
-    if env.get(ENV_DATA):
-        return Path(env[ENV_DATA])
-    base = env.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "hanban"
+    if env.get(override):
+        return Path(env[override])
+    xdg = env.get(f"XDG_{kind.upper()}_HOME")
+    if xdg:
+        return Path(xdg) / "hanban"
+    if sys.platform in ("darwin", "win32"):
+        if sys.platform == "darwin":
+            from platformdirs.macos import MacOS as Native
+        else:
+            from platformdirs.windows import Windows as Native
+        dirs = Native("hanban", appauthor=False)
+        return Path(dirs.user_data_dir if kind == "data" else dirs.user_cache_dir)
+    home = os.path.expanduser("~")
+    return Path(home, ".local", "share", "hanban") if kind == "data" else Path(home, ".cache", "hanban")
 
 
 def is_folder(path: Path) -> bool:

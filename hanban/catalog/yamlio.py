@@ -65,6 +65,40 @@ class Loader(_SafeLoader):  # type: ignore[misc]
         return _SEQUENCE if kind is _SequenceNode else _MAPPING
 
 
+def _scan_plain(self: Any) -> Any:
+    """PyYAML's pure-Python `Scanner.scan_plain`, ending a plain scalar in a flow collection where
+    libyaml does: at ',', '[', ']', '{', '}' or ': ', not at '?' (so `{en: Other?}` reads the same
+    with and without libyaml). Used only where the C loader is missing."""
+    chunks: list[str] = []
+    start_mark = end_mark = self.get_mark()
+    indent = self.indent + 1
+    spaces: list[str] = []
+    blank = "\0 \t\r\n\x85\u2028\u2029"
+    while self.peek() != "#":
+        length = 0
+        while True:
+            ch = self.peek(length)
+            if (ch in blank or (ch == ":" and self.peek(length + 1) in blank + (",[]{}" if self.flow_level else ""))
+                    or (self.flow_level and ch in ",[]{}")):
+                break
+            length += 1
+        if length == 0:
+            break
+        self.allow_simple_key = False
+        chunks.extend(spaces)
+        chunks.append(self.prefix(length))
+        self.forward(length)
+        end_mark = self.get_mark()
+        spaces = self.scan_plain_spaces(indent, start_mark)
+        if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+            break
+    return yaml.ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+
+if _SafeLoader is yaml.SafeLoader:
+    Loader.scan_plain = _scan_plain
+
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 500_000
 MAX_NUMBER_DIGITS = 100
@@ -72,7 +106,7 @@ MAX_NUMBER_DIGITS = 100
 # escapes ("\e[31m", "\x1b", "\u202e") would otherwise carry escape sequences into hanban's output.
 
 PathKey = tuple[str | int, ...]
-# What the readers say of a character YAML does not allow (the C reader: control, the Python one: special).
+# What the readers say of a character YAML does not allow (the C reader: control, the Python one: special, of any).
 _READER_REASONS = {"control characters are not allowed": "problem.yaml_control_char", "special characters are not allowed": "problem.yaml_special_char"}
 
 _STR = "tag:yaml.org,2002:str"
@@ -145,8 +179,9 @@ def load_bytes(raw: bytes, name: str) -> Located:
             [Problem(name, line, "", "problem.not_utf8", byte=exc.start)]
         ) from None
     text = text.removeprefix("\ufeff")
-    loader = Loader(text)
+    loader = None
     try:
+        loader = Loader(text)  # (the pure-Python reader checks every character here, the C one while parsing)
         node = loader.get_single_node()
     except yaml.reader.ReaderError as exc:
         # The C reader counts UTF-8 bytes, the Python one characters.
@@ -154,9 +189,11 @@ def load_bytes(raw: bytes, name: str) -> Located:
             line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
         else:
             line = text[: exc.position].count("\n") + 1
-        raise CatalogError(
-            [Problem(name, line, "", _READER_REASONS.get(exc.reason, "problem.yaml_char"), reason=exc.reason, char=f"U+{int(exc.character):04X}")]
-        ) from None
+        # What the character is decides the words (both readers' own words for it differ).
+        code = int(exc.character)
+        key = ("problem.yaml_control_char" if code < 0x20 or 0x7F <= code < 0xA0 else "problem.yaml_special_char"
+               ) if exc.reason in _READER_REASONS else "problem.yaml_char"
+        raise CatalogError([Problem(name, line, "", key, reason=exc.reason, char=f"U+{code:04X}")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -167,7 +204,8 @@ def load_bytes(raw: bytes, name: str) -> Located:
     except RecursionError:
         raise CatalogError([Problem(name, 0, "", "problem.too_deep")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[PathKey, int] = {}
     if node is None:
         return Located(name, None, lines)

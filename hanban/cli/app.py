@@ -169,7 +169,8 @@ def main() -> None:
     _check_env_lang(lang)
     code: Any = 0
     try:
-        code = build_app(lang, only=invoked_command(argv))(prog_name="hanban", args=argv, standalone_mode=False)
+        shown = _show_completion(argv, lang)
+        code = shown if shown is not None else build_app(lang, only=invoked_command(argv))(prog_name="hanban", args=argv, standalone_mode=False)
     except UsageError as exc:  # click's own words, in the person's language
         print(usage_error(exc, lang), file=sys.stderr)
         code = exc.exit_code
@@ -192,6 +193,15 @@ def main() -> None:
         print(word("msg.interrupted", lang), file=sys.stderr)
         code = ExitStatus.INTERRUPTED
     sys.exit(code)
+
+
+def _show_completion(argv: list[str], lang: Lang) -> int | None:
+    """`--show-completion SHELL` (typer's flag would print the detected shell's script)."""
+    if "--show-completion" not in argv:
+        return None
+    from hanban.cli.complete import show_completion
+
+    return show_completion(argv, lang)
 
 
 def _check_env_lang(lang: Lang, environ: Mapping[str, str] = os.environ) -> None:

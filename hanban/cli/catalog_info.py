@@ -45,4 +45,4 @@ def command(
         "pack": {"current": pack_entry(state.get("current")), "previous": pack_entry(state.get("previous")),
                  "missing": bool(state.get("current") not in (None, BUILTIN) and pack is None)},
     }
-    io.emit(json=lambda: data, terminal=lambda con: view.print_info(con, data, lang), plain=lambda: view.lines(data, lang), as_json=json_)
+    io.emit(json=lambda: rj.versioned("catalog-info", data), terminal=lambda con: view.print_info(con, data, lang), plain=lambda: view.lines(data, lang), as_json=json_)

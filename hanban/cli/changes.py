@@ -31,9 +31,9 @@ def command(
     found = changes(cat.services.values(), since)
 
     def as_json() -> list[dict[str, object]]:
-        from hanban.render.json import change
+        from hanban.render.json import change, versioned
 
-        return [change(c, cat, clock.today) for c in found]
+        return [versioned("changes", change(c, cat, clock.today)) for c in found]
 
     def terminal(console: object) -> None:
         from hanban.render.terminal import change_lines

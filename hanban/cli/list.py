@@ -43,7 +43,7 @@ def command(
     if json_:
         from hanban.render import json as rj
 
-        found = rj.stream_array((rj.service(s, cat, clock) for s in matches), io.stdout.write, io.ascii_only)
+        found = rj.stream_array((rj.versioned("list", rj.service(s, cat, clock)) for s in matches), io.stdout.write, io.ascii_only)
     elif io.styled:
         from hanban.render.terminal import list_table
 

@@ -28,4 +28,4 @@ def command(
 
         return measure_lines(cat, lang)
 
-    io.emit(json=lambda: [rj.measure(x) for x in cat.measures.values()], terminal=terminal, plain=plain, as_json=json_)
+    io.emit(json=lambda: [rj.versioned("measures", rj.measure(x)) for x in cat.measures.values()], terminal=terminal, plain=plain, as_json=json_)

@@ -32,7 +32,7 @@ def command(
     asked = g.asked_for(sid) if sid else None
     qs = [q for q in catalog.wizard.questions if asked is None or q.id in asked]
     if json_:
-        io.out(io.dumps([rj.question(q, catalog) for q in qs]))
+        io.out(io.dumps([rj.versioned("questions", rj.question(q, catalog)) for q in qs]))
         return
     for q in qs:
         io.out(row(q.id, q.type, q.prompt.get(lang), f"when: {cond.describe(q.when)}"))

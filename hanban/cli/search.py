@@ -61,7 +61,7 @@ def command(
     def as_json() -> list[dict[str, object]]:
         from hanban.render import json as rj  # (only for --json: it costs start-up time)
 
-        return [rj.hit(h) for h in hits]
+        return [rj.versioned("search", rj.hit(h)) for h in hits]
 
     io.emit(json=as_json, terminal=lambda con: _print_hits(con, hits, lang, notes), plain=plain, as_json=json_)
     if notes and not (json_ or io.styled):  # (drawn under the hits on a terminal; a pipe keeps its rows clean)

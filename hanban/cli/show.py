@@ -41,6 +41,6 @@ def command(
     def as_json() -> object:
         from hanban.render import json as rj
 
-        return rj.shown_service(s, cat, clock)
+        return rj.versioned("show", rj.shown_service(s, cat, clock))
 
     io.emit(json=as_json, terminal=terminal, plain=plain, as_json=json_)

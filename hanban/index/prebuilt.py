@@ -12,9 +12,15 @@ The shipped file is never opened in place. It is copied only when:
 
 - it and its manifest are regular files that nobody may have written who may not also write
   hanban's own code (`read_trusted`): a file that anybody else may write is ignored;
-- the manifest names this code (the format, hanban's version, the code that compiles, SQLite and
-  Python: another version's file is ignored) and the file's bytes have the manifest's hash (a
-  damaged file is ignored);
+- the manifest names this code (the format, hanban's version, the code that compiles: another
+  version's file is ignored) and the file's bytes have the manifest's hash (a damaged file is
+  ignored);
+- it was compiled under this Python and SQLite, or under others that store the same (`portable`):
+  the wheel is built by one Python and installed under any from 3.10 on. What Python's version
+  changes in the index is its Unicode tables (normalised texts: NFKC, case folding, what is a
+  letter): the manifest lists every character the index holds and a hash of what those tables say
+  of each, checked against this Python's. What SQLite's version changes is its FTS5 tokenizer: the
+  full-text table is made again in the copy (a few milliseconds);
 - the built-in catalog on disk is, file by file, what it was compiled from (same names, same
   content): a catalog edited after install is compiled instead.
 
@@ -30,11 +36,12 @@ import os
 import sqlite3
 import stat
 import sys
+import unicodedata
 from pathlib import Path
 
 from hanban.catalog.files import FileRef, digest
 from hanban.index import cachedir
-from hanban.index.store import SqliteIndex, code_version, content_digest, snapshot
+from hanban.index.store import SCHEMA, SqliteIndex, code_identity, code_version, content_digest, snapshot
 
 DIR = "_index"  # in the package: hanban/_index/
 NAME = "builtin.sqlite"
@@ -84,9 +91,9 @@ def _no_wider(st: os.stat_result, code: os.stat_result) -> bool:
     return not (st.st_mode & 0o002 and not code.st_mode & 0o002)
 
 
-def verified_bytes(source: Path) -> bytes | None:
-    """The prebuilt index's bytes, when it may be trusted (`read_trusted`), its manifest names this
-    code and the bytes have the manifest's hash."""
+def verified_bytes(source: Path) -> tuple[bytes, dict[str, object]] | None:
+    """The prebuilt index's bytes and manifest, when it may be trusted (`read_trusted`), its manifest
+    names this code (`portable`) and the bytes have the manifest's hash."""
     manifest_raw = read_trusted(source.with_name(MANIFEST), 1 << 20)
     raw = read_trusted(source)
     if manifest_raw is None or raw is None:
@@ -95,9 +102,36 @@ def verified_bytes(source: Path) -> bytes | None:
         manifest = json.loads(manifest_raw)
     except ValueError:
         return None
-    if not isinstance(manifest, dict) or manifest.get("version") != code_version() or manifest.get("digest") != digest(raw):
+    if not isinstance(manifest, dict) or not portable(manifest) or manifest.get("digest") != digest(raw):
         return None
-    return raw
+    return raw, manifest
+
+
+def portable(manifest: dict[str, object]) -> bool:
+    """Whether an index compiled as the manifest says is what this code would compile here: the same
+    code_version, or the same code (code_identity) under a Python whose Unicode tables say the same
+    of every character it holds."""
+    if manifest.get("version") == code_version():
+        return True
+    chars = manifest.get("chars")
+    return (manifest.get("code") == code_identity() and isinstance(chars, str)
+            and manifest.get("unicode_hash") == unicode_hash(chars))
+
+
+def unicode_hash(chars: str) -> str:
+    """A hash of what this Python's Unicode tables say of each of `chars`, as far as compiling uses
+    them: NFKC, case folding, \\w, white space and the predicates the catalog code calls (not
+    isnumeric, which Unicode 15.1 turned on for 两 and 京)."""
+    import re
+
+    word = re.compile(r"\w")
+    nfkc = unicodedata.normalize
+    rows = [
+        f"{unicodedata.category(c)}|{unicodedata.combining(c)}|{nfkc('NFKC', c)}|{c.casefold()}|{c.lower()}|{c.upper()}|"
+        f"{c.isalnum():d}{c.isalpha():d}{c.isspace():d}{c.isdigit():d}{c.isdecimal():d}{c.isprintable():d}{bool(word.match(c)):d}"
+        for c in chars
+    ]
+    return digest("\n".join(rows).encode("utf-8", "surrogatepass"))
 
 
 def place(path: Path, files: list[FileRef], labels: list[str], source: Path) -> bool:
@@ -105,9 +139,10 @@ def place(path: Path, files: list[FileRef], labels: list[str], source: Path) -> 
     when it may be used for `files`: its bytes written to a private file beside it, its units made
     the files' own, then linked into place at once (never over a file another hanban made
     meanwhile). Whether it was."""
-    raw = verified_bytes(source)
-    if raw is None:
+    verified = verified_bytes(source)
+    if verified is None:
         return False
+    raw, manifest = verified
     temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
@@ -116,7 +151,7 @@ def place(path: Path, files: list[FileRef], labels: list[str], source: Path) -> 
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
-        if not _rebase(temp, files, labels):
+        if not _rebase(temp, files, labels, manifest):
             return False
         # Not synced to disk (a sync costs more than the rest of this): it is a cache, the catalog
         # is the truth. Should the machine lose power before the system writes it, what is left
@@ -132,10 +167,11 @@ def place(path: Path, files: list[FileRef], labels: list[str], source: Path) -> 
             pass
 
 
-def _rebase(temp: Path, files: list[FileRef], labels: list[str]) -> bool:
-    """In the private copy: check that it is this code's index of exactly the built-in files among
+def _rebase(temp: Path, files: list[FileRef], labels: list[str], manifest: dict[str, object]) -> bool:
+    """In the private copy: check that it is the manifest's index of exactly the built-in files among
     `files` (names, the way messages name them, and content), and make their paths and stats the
-    files' own (and, when they are all there is, record the snapshot: nothing is left to build)."""
+    files' own (and, when they are all there is, record the snapshot: nothing is left to build);
+    under another SQLite, its full-text table made anew; its version made this code's."""
     builtin = [f for f in files if f.layer == 0]
     db = sqlite3.connect(temp, isolation_level=None)
     try:
@@ -143,7 +179,7 @@ def _rebase(temp: Path, files: list[FileRef], labels: list[str]) -> bool:
         db.execute("PRAGMA journal_mode = OFF")  # (a private file, linked into place once it is complete)
         db.execute("PRAGMA synchronous = OFF")
         meta = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN ('version', {','.join('?' * len(META))})", META))
-        if meta.get("version") != code_version() or not {"tables", "wizard", "services"} <= set(meta):
+        if meta.get("version") != manifest.get("version") or not {"tables", "wizard", "services"} <= set(meta):
             return False
         units = db.execute("SELECT id, layer, fkey, display, hash FROM units").fetchall()
         by_key = {f.key: f for f in builtin}
@@ -157,12 +193,34 @@ def _rebase(temp: Path, files: list[FileRef], labels: list[str]) -> bool:
             rebased.append((f.path, f.size, f.mtime, uid))
         db.execute("BEGIN")
         db.executemany("UPDATE units SET path = ?, size = ?, mtime = ? WHERE id = ?", rebased)
+        if manifest.get("sqlite") != sqlite3.sqlite_version:
+            _remake_fts(db)
+        db.execute("UPDATE meta SET value = ? WHERE key = 'version'", (code_version(),))
         if len(builtin) == len(files):
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("snapshot", snapshot(files)), ("catalogs", "\n".join(labels))])
         db.execute("COMMIT")
         return True
     finally:
         db.close()
+
+
+def _remake_fts(db: sqlite3.Connection) -> None:
+    """The full-text table tokenized by this SQLite (in the transaction the caller began)."""
+    rows = db.execute("SELECT rowid, text FROM fts").fetchall()
+    db.execute("DROP TABLE fts")
+    db.execute(next(s for s in SCHEMA.split(";") if "VIRTUAL TABLE fts" in s))
+    db.executemany("INSERT INTO fts(rowid, text) VALUES (?, ?)", rows)
+
+
+def held_chars(db: sqlite3.Connection) -> str:
+    """Every character of every text the index holds, once, in order."""
+    chars: set[str] = set()
+    for table in ("meta", "units", "services", "names"):
+        for row in db.execute(f"SELECT * FROM {table}"):
+            for value in row:
+                if isinstance(value, str):
+                    chars.update(value)
+    return "".join(sorted(chars))
 
 
 def write(out: Path, builtin: Path) -> Path:
@@ -184,10 +242,13 @@ def write(out: Path, builtin: Path) -> Path:
         db.execute("UPDATE units SET path = display, mtime = 0")
         db.execute("DELETE FROM meta WHERE key IN ('snapshot', 'catalogs')")
         db.execute("VACUUM")
+        chars = held_chars(db)
     finally:
         db.close()
     raw = path.read_bytes()
-    manifest = {"version": code_version(), "digest": digest(raw), "bytes": len(raw)}
+    manifest = {"version": code_version(), "digest": digest(raw), "bytes": len(raw), "code": code_identity(),
+                "sqlite": sqlite3.sqlite_version, "unicode": unicodedata.unidata_version,
+                "chars": chars, "unicode_hash": unicode_hash(chars)}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     for p in (path, out / MANIFEST):
         p.chmod(0o644)

@@ -1,19 +1,17 @@
 """The index file: the pipeline's units remembered per file in SQLite (a `catalog.load.UnitCache`).
 
-On every command the files are listed with their stat (and, for a catalog of at most 2 MiB, a
-hash of their content); when nothing moved, the catalog is read straight from the index.
-Otherwise, under SQLite's write lock, the changed files are parsed again (`catalog.parse`), their
-units replace the old ones, and `catalog.link` runs over every stored unit, exactly as for direct
-loading; the cache only ever holds a catalog that links.
+On every command the files are listed with their stat (and, for a catalog of at most 2 MiB, a hash
+of their content); when nothing moved, the catalog is read straight from the index. Otherwise, under
+SQLite's write lock, the changed files are parsed again (`catalog.parse`), their units replace the
+old ones, and `catalog.link` runs over every stored unit, exactly as for direct loading; the cache
+only ever holds a catalog that links.
 
-What the index may not do is decided in `cachedir` (a private folder, no file of another user's,
-no symbolic link, never deleting a file another process holds, eviction). Here: another hanban
-holding the write lock is waited for, saying so within a second, for at most LOCK_WAIT; a full
-disk, a folder that cannot be written or trusted, or a lock held too long make the command load
-the YAML directly after one warning (`CacheUnavailable`). A corrupt index, one written by other
-code, or one found damaged while reading (`services.Reader`) is deleted and built again, once.
-Where there is no index file yet, a `Seed` may put one there first, a copy of the built-in
-catalog's index compiled when the wheel was built (`prebuilt`).
+What the index may not do is decided in `cachedir` (a private folder, no file of another user's, no
+symbolic link, never deleting a file another process holds, eviction). Here: another hanban holding
+the write lock is waited for, saying so within a second, for at most LOCK_WAIT; a full disk, a
+folder that cannot be written or trusted, or a lock held too long make the command load the YAML
+directly after one warning (`CacheUnavailable`). A corrupt index, one written by other code, or one
+found damaged while reading (`services.Reader`) is deleted and built again, once.
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from hanban import __version__
 from hanban.catalog import model as m
-from hanban.catalog.files import FileRef, Root, digest
+from hanban.catalog.files import FileRef, Root, digest, user_dir
 from hanban.catalog.load import CacheUnavailable
 from hanban.catalog.progress import ProgressFactory
 from hanban.catalog.store import Catalog, Tables
@@ -50,7 +48,8 @@ NOTICE_AFTER = 0.5  # seconds of waiting for that lock before saying so
 HASH_ALL_MAX = 2 * 1024 * 1024  # catalogs up to this size are compared by content on every run
 CODE_PACKAGES = ("catalog", "index", "find")  # their code decides what a file compiles to
 T = TypeVar("T")
-# Put an index file at the path, made from a prebuilt one for these files and catalog labels, when it may.
+# Where there is no index file yet: put one there, a copy of the built-in catalog's index compiled when
+# the wheel was built (`prebuilt`), for these files and catalog labels, when it may.
 Seed = Callable[[Path, list[FileRef], list[str]], object]
 
 SCHEMA = """
@@ -64,12 +63,9 @@ CREATE TABLE services(rid INTEGER PRIMARY KEY, unit INT NOT NULL, layer INT NOT 
                       seq INT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
                       ow INT NOT NULL, fo INT NOT NULL, cp INT NOT NULL, cat TEXT NOT NULL, name TEXT NOT NULL,
                       search TEXT, first INT NOT NULL DEFAULT 1, top INT NOT NULL DEFAULT 1);
-CREATE INDEX services_id ON services(id, top);
-CREATE INDEX services_order ON services(layer, fkey, seq);
-CREATE INDEX services_unit ON services(unit);
-CREATE INDEX services_flags ON services(top, first);
-CREATE TABLE names(key TEXT NOT NULL, rid INT NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID;
-CREATE INDEX names_rid ON names(rid);
+CREATE INDEX services_id ON services(id, top); CREATE INDEX services_order ON services(layer, fkey, seq);
+CREATE INDEX services_unit ON services(unit); CREATE INDEX services_flags ON services(top, first);
+CREATE TABLE names(key TEXT NOT NULL, rid INT NOT NULL, PRIMARY KEY (key, rid)) WITHOUT ROWID; CREATE INDEX names_rid ON names(rid);
 CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='trigram')
 """
 
@@ -79,12 +75,8 @@ class CacheNotice(HanbanError):
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """HANBAN_CACHE, else $XDG_CACHE_HOME/hanban, else ~/.cache/hanban."""
-    env = os.environ if environ is None else environ
-    if env.get(ENV_CACHE):
-        return Path(env[ENV_CACHE])
-    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "hanban"
+    """HANBAN_CACHE, else $XDG_CACHE_HOME/hanban, else the platform's (`catalog.files.user_dir`)."""
+    return user_dir("cache", ENV_CACHE, environ)
 
 
 def index_path(roots: Sequence[Root], directory: Path) -> Path:
@@ -95,10 +87,19 @@ def index_path(roots: Sequence[Root], directory: Path) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """The format, versions and the code that decides what a file compiles to (by content)."""
+    """The format, versions and the code that decides what a file compiles to (by content), then
+    SQLite's and Python's versions (`environment`: a prebuilt index checks what depends on them)."""
+    return f"{code_identity()}|{environment()}"
+
+
+def environment() -> str:  # (FTS5's tokenizer; the Unicode tables of stored normalised texts)
+    return f"{sqlite3.sqlite_version}|py{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+@functools.lru_cache(maxsize=1)
+def code_identity() -> str:
     here = Path(__file__).resolve().parent.parent  # the hanban package
-    # (the Python minor version too: stored normalised texts depend on its Unicode tables)
-    parts = [str(FORMAT), __version__, sqlite3.sqlite_version, f"py{sys.version_info[0]}.{sys.version_info[1]}"]
+    parts = [str(FORMAT), __version__]
     for package in CODE_PACKAGES:
         for path in sorted((here / package).glob("*.py")):
             try:

@@ -18,6 +18,19 @@ if TYPE_CHECKING:
     from hanban.find.search import Hit
 
 
+SCHEMA_VERSION = 1  # of every output schema but ask's (its own "schema": 1): the end of each $id
+
+
+def schema_id(name: str) -> str:
+    """The `$id` of the output schema `name` (hanban/schemas/NAME.json), which each output names."""
+    return f"urn:hanban:schema:{name}:{SCHEMA_VERSION}"
+
+
+def versioned(name: str, data: dict[str, Any]) -> dict[str, Any]:
+    """`data` naming its schema first: {"schema": "urn:hanban:schema:NAME:1", ...} (an array's items each)."""
+    return {"schema": schema_id(name), **data}
+
+
 def dumps(data: Any, ascii: bool = False) -> str:
     """Indented UTF-8 JSON (Chinese kept readable; all of it as \\u escapes with `ascii`, for a
     stream that cannot hold more); control and invisible characters, which JSON would otherwise

@@ -77,7 +77,7 @@ def test_list_json_is_an_array_of_full_service_objects(runner: CliRunner) -> Non
     data = json.loads(run(runner, "list", "--json").stdout)
     assert isinstance(data, list) and data
     for s in data:
-        assert set(s) == SERVICE_KEYS
+        assert set(s) == SERVICE_KEYS | {"schema"} and s["schema"] == "urn:hanban:schema:list:1"
         assert set(s["channels"]) == {"one_window", "fully_online", "cross_province"}
         assert all(set(c) == CHANNEL_KEYS for c in s["channels"].values())
         assert set(s["name"]) == {"zh-Hans", "zh-Hant", "en"}
@@ -116,7 +116,7 @@ def test_show_by_english_name_is_case_insensitive(runner: CliRunner) -> None:
 
 def test_show_json_has_the_documented_fields(runner: CliRunner) -> None:
     data = json.loads(run(runner, "show", "no-crime-certificate", "--json").stdout)
-    assert set(data) == SERVICE_KEYS | {"catalog"}
+    assert set(data) == SERVICE_KEYS | {"catalog", "schema"} and data["schema"] == "urn:hanban:schema:show:1"
     assert data["catalog"] == {"version": "2026.12.07", "as_of": "2026-12-07", "stale": False}
     assert data["channels"]["cross_province"] == {
         **data["channels"]["cross_province"],

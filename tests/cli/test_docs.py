@@ -64,3 +64,48 @@ def test_every_subcommand_has_help_a_readme_entry_and_documented_options(name: s
     missing = [opt for param in command.params if param.param_type_name == "option"
                for opt in param.opts if opt.startswith("--") and opt != "--help" and opt not in README]
     assert missing == [], f"hanban {name}: options not documented in README: {missing}"
+
+
+# -- the Chinese README names the same commands and options ----------------------------------------
+README_ZH = (REPO / "README.zh-Hans.md").read_text("utf-8")
+ALL_COMMANDS = sorted([*(n for n in COMMANDS if n not in {g for g in ROOT.commands if hasattr(ROOT.commands[g], "commands")}),  # type: ignore[attr-defined]
+                       *SUBCOMMANDS])
+ALL_OPTIONS = sorted({
+    opt
+    for cmd in [ROOT, *(ROOT.commands[n] for n in COMMANDS), *SUBCOMMANDS.values()]  # type: ignore[attr-defined]
+    for param in cmd.params if param.param_type_name == "option"
+    for opt in param.opts
+} | {"--help"})
+
+
+def _named(text: str) -> tuple[set[str], set[str]]:
+    """The app's commands (`hanban NAME`) and options (long and short, as whole words) a README names."""
+    import re
+
+    commands = {name for name in ALL_COMMANDS if re.search(rf"hanban {re.escape(name)}(?![\w-])", text)}
+    options = {opt for opt in ALL_OPTIONS if re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", text)}
+    return commands, options
+
+
+def test_both_readmes_link_each_other_at_the_top() -> None:
+    assert "[简体中文](README.zh-Hans.md)" in README.split("\n## ", 1)[0]
+    assert "[English](README.md)" in README_ZH.split("\n## ", 1)[0]
+
+
+def test_the_chinese_readme_names_every_command_and_option_the_english_one_does() -> None:
+    english, chinese = _named(README), _named(README_ZH)
+    assert english == chinese
+    assert chinese == (set(ALL_COMMANDS), set(ALL_OPTIONS))  # (and that is all the app has)
+
+
+def test_the_chinese_readme_names_no_long_option_the_english_one_does_not() -> None:
+    import re
+
+    words = set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", README_ZH))
+    assert words - set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", README)) == set()
+
+
+def test_the_chinese_readme_keeps_the_quick_start_and_says_how_to_use_a_mirror() -> None:
+    assert "    pip install \".[test]\" && python -m pytest\n" in README_ZH
+    assert "    python3 -m venv .venv && . .venv/bin/activate && pip install . && hanban ask\n" in README_ZH
+    assert "pip install -i https://pypi.tuna.tsinghua.edu.cn/simple ." in README_ZH and "PIP_INDEX_URL" in README_ZH

@@ -226,7 +226,7 @@ def test_search_json_is_an_array_of_id_name_score_matched(runner: CliRunner, cli
     assert got.exit_code == 0
     data = json.loads(got.stdout)
     assert 1 <= len(data) <= 2
-    assert all(set(h) == {"id", "name", "score", "matched"} for h in data)
+    assert all(set(h) == {"schema", "id", "name", "score", "matched"} for h in data)
     assert data[0]["id"] == "id-card-lost-reissue"
     assert set(data[0]["name"]) == {"zh-Hans", "zh-Hant", "en"}
     assert all(set(x) == {"field", "text"} for x in data[0]["matched"])

@@ -94,7 +94,7 @@ def test_list_json_streams_the_same_bytes_as_one_dump(runner: CliRunner) -> None
     from hanban.render import json as rj
 
     cat = load_catalog()
-    expected = rj.dumps([rj.service(s, cat, Clock(TODAY)) for s in cat.services.values() if s.channels["cross_province"].available])
+    expected = rj.dumps([rj.versioned("list", rj.service(s, cat, Clock(TODAY))) for s in cat.services.values() if s.channels["cross_province"].available])
     got = runner.invoke(app, ["list", "--cross-province", "--json"])
     assert got.exit_code == 0
     assert got.stdout == expected + "\n"

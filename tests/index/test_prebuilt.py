@@ -286,3 +286,70 @@ def test_the_prebuilt_command_speaks_the_locales_language(monkeypatch: pytest.Mo
     with pytest.raises(SystemExit) as exc:
         prebuilt.main(["only-one-folder"])
     assert exc.value.code == word("prebuilt.usage", lang)
+
+
+# -- built by one Python, installed under another ------------------------------------------------------
+def _written_elsewhere(builtin: Path, out: Path, monkeypatch: pytest.MonkeyPatch, env: str, parses: list[str]) -> Path:
+    """The prebuilt index of `builtin` as this code compiles it under another Python or SQLite (`env`)."""
+    with monkeypatch.context() as m:
+        for module in (ix_store, prebuilt):
+            m.setattr(module, "code_version", lambda: f"{ix_store.code_identity()}|{env}")
+        path = prebuilt.write(out, builtin)
+    parses.clear()  # (compiling it parsed every file)
+    assert json.loads(path.with_name(prebuilt.MANIFEST).read_text())["version"] != ix_store.code_version()
+    return path
+
+
+def _index_version(cache: Path) -> str:
+    (index,) = cache.glob("index-*.sqlite")
+    db = sqlite3.connect(index)
+    try:
+        return str(db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
+    finally:
+        db.close()
+
+
+def test_a_prebuilt_index_from_another_python_is_used_when_its_characters_read_the_same(
+    builtin: Path, tmp_path: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pre = _written_elsewhere(builtin, tmp_path / "out", monkeypatch, f"{sqlite3.sqlite_version}|py3.99", parses)
+    manifest = json.loads(pre.with_name(prebuilt.MANIFEST).read_text())
+    cat = ix.open_catalog(directory=tmp_path / "cache", builtin=builtin, pack=None, prebuilt=pre)
+    assert parses == []
+    same_catalog(load_catalog(builtin=builtin, pack=None), cat)
+    assert _index_version(tmp_path / "cache") == ix_store.code_version()  # this Python's from now on
+    # Every character the index holds is listed (the services' names among them, 公安 and all).
+    names = "".join(s.name.zh_hans + s.name.zh_hant + s.name.en for s in cat.services.values())
+    assert set(names) <= set(manifest["chars"])
+
+
+def test_a_prebuilt_index_from_a_python_whose_unicode_tables_differ_is_compiled_instead(
+    builtin: Path, tmp_path: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pre = _written_elsewhere(builtin, tmp_path / "out", monkeypatch, f"{sqlite3.sqlite_version}|py3.99", parses)
+    # What that Python says of one character the index holds differs from what this one says.
+    real = prebuilt.unicode_hash
+    monkeypatch.setattr(prebuilt, "unicode_hash", lambda chars: real(chars.replace("京", "亰")))
+    cat = ix.open_catalog(directory=tmp_path / "cache", builtin=builtin, pack=None, prebuilt=pre)
+    assert len(parses) == len(list(builtin.rglob("*.yaml")))
+    same_catalog(load_catalog(builtin=builtin, pack=None), cat)
+
+
+def test_a_prebuilt_index_from_another_sqlite_has_its_full_text_table_made_anew(
+    builtin: Path, tmp_path: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pre = _written_elsewhere(builtin, tmp_path / "out", monkeypatch, "3.0.0|py3.99", parses)
+    _edit_manifest(pre, sqlite="3.0.0")
+    made: list[bool] = []
+    remake = prebuilt._remake_fts
+    monkeypatch.setattr(prebuilt, "_remake_fts", lambda db: (made.append(True), remake(db)))
+    cat = ix.open_catalog(directory=tmp_path / "cache", builtin=builtin, pack=None, prebuilt=pre)
+    assert parses == [] and made == [True]
+    (index,) = (tmp_path / "cache").glob("index-*.sqlite")
+    db = sqlite3.connect(index)
+    try:
+        rows = db.execute("SELECT count(*) FROM fts").fetchone()[0]
+        hits = {r[0] for r in db.execute("SELECT s.id FROM fts JOIN services s ON s.rid = fts.rowid WHERE fts MATCH '\"无犯罪\"'")}
+    finally:
+        db.close()
+    assert rows == len(cat.services) and "no-crime-certificate" in hits
