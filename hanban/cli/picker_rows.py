@@ -26,15 +26,22 @@ class PickerRows:
         self.rows: list[Row] = [(c.label.get(lang), c.label.en if lang != "en" else c.label.zh_hans, c.value) for c in self.choices]
         if can_go_back:
             self.rows.append((word("w.back", lang), "", BACK))
+        # Each row's names, folded once (a key re-ranks every row: 194 passports at each keystroke).
+        self.names = [
+            [n.casefold() for n in [row[0], *([c.label.zh_hans, c.label.zh_hant, c.label.en, c.value] if c else [])]]
+            for row, c in zip(self.rows, [*self.choices, None])
+        ]
+        self._last: tuple[str, list[tuple[float, int, Row]]] = ("", [])
 
     def ranked(self, typed: str) -> list[tuple[float, int, Row]]:
         t = typed.strip().casefold()
         if not t:
             return [(0.0, i, row) for i, row in enumerate(self.rows)]
+        if self._last[0] == t:  # (the menu, Enter and the toolbar ask for the same text in turn)
+            return self._last[1]
         letters = pinyin.letters(t)
         ranked = []
-        for i, (row, c) in enumerate(zip(self.rows, [*self.choices, None])):
-            names = [n.casefold() for n in [row[0], *([c.label.zh_hans, c.label.zh_hant, c.label.en, c.value] if c else [])]]
+        for i, (row, c, names) in enumerate(zip(self.rows, [*self.choices, None], self.names)):
             if t in names:
                 tier = 0.0
             elif any(n.startswith(t) for n in names):
@@ -46,7 +53,8 @@ class PickerRows:
             else:
                 continue
             ranked.append((tier, i, row))
-        return sorted(ranked)
+        self._last = (t, sorted(ranked))
+        return self._last[1]
 
     def find(self, typed: str) -> list[Row]:
         return [row for _, _, row in self.ranked(typed)]
