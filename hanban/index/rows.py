@@ -10,6 +10,7 @@ from typing import Any
 from hanban.catalog import model as m
 from hanban.catalog.parse import Unit
 from hanban.catalog.schema import Ref
+from hanban.catalog.verdict import for_anyone
 from hanban.catalog.wizard_model import Question, Rule
 from hanban.index.codec import decoder, encode
 
@@ -57,10 +58,9 @@ def unit_rows(unit: Unit, prepare_search: bool = True) -> dict[str, Any]:
     services = []
     for seq, s in enumerate(unit.entries.get("services", ())):
         names = sorted(set(exact_keys(s)) | set(simplified_keys(s)))
-        ch = s.channels
+        offered = [int(for_anyone(s.channels[c]).available is True) for c in ("one_window", "fully_online", "cross_province")]
         services.append((
-            seq, s.id, dumps_model(s),
-            int(ch["one_window"].available), int(ch["fully_online"].available), int(ch["cross_province"].available),
+            seq, s.id, dumps_model(s), *offered,  # list's filters: the verdict for anyone (catalog.verdict)
             s.category, dumps_model(s.name), dumps(prepare(s)) if prepare_search else None,
             names, "\n".join([*names, s.summary.zh_hans, s.summary.en]),  # FTS5 trigram candidates for search
         ))
