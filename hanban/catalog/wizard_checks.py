@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from hanban.catalog import conditions as cond
+from hanban.catalog import verdict
 from hanban.catalog.flowgraph import MAX_QUESTIONS, FlowTooIntricate, Graph
 from hanban.catalog.model import Origin, Place, Service, Text
 from hanban.catalog.wizard_model import SERVICE_QUESTION, Question, Wizard
@@ -58,8 +59,6 @@ def _check_widening(wiz: Wizard, services: Mapping[str, Service]) -> list[Proble
     """A rule that says more of a channel than the service entry does (offered where the entry does
     not mention it, or nationwide where the entry says pilot): `ask` would contradict `show` and
     `list`. The checklist narrows such a rule anyway (`verdict.narrow`); this says which to fix."""
-    from hanban.catalog import verdict
-
     problems = []
     for r in wiz.rules:
         if r.channel is None:

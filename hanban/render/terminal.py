@@ -21,11 +21,10 @@ STATUS_STYLE = {"nationwide": "green", "pilot": "yellow", "exploring": "magenta"
 
 
 def status_text(c: m.Channel, lang: Lang, short: bool = False) -> Text:
-    if not c.available:
-        return Text(word("status.not_stated", lang), style="dim")
-    if short and c.status == "not_stated":
+    """The verdict for anyone (`channel_state`), styled; `short`: "yes" where how widely is not said."""
+    if short and c.available and c.status == "not_stated":
         return Text(word("show.available_short", lang), style="green")
-    return Text(channel_state(c, lang), style=STATUS_STYLE.get(c.status, ""))
+    return Text(channel_state(c, lang), style=STATUS_STYLE.get(c.status if c.available else "not_stated", ""))
 
 
 NARROW = 72  # below this many columns the five-column table has no room for names or channels
